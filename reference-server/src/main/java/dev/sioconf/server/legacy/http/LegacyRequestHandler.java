@@ -1,0 +1,206 @@
+package dev.sioconf.server.legacy.http;
+
+import dev.sioconf.server.legacy.LegacySettings;
+import dev.sioconf.server.legacy.LegacyTransport;
+import dev.sioconf.server.legacy.codec.ErrorAdvice;
+import dev.sioconf.server.legacy.codec.ErrorReason;
+import dev.sioconf.server.legacy.codec.HandshakeAnswer;
+import dev.sioconf.server.legacy.codec.JsonString;
+import dev.sioconf.server.legacy.codec.JsonpFraming;
+import dev.sioconf.server.legacy.codec.Packet;
+import dev.sioconf.server.legacy.codec.PacketCodec;
+import dev.sioconf.server.legacy.session.Session;
+import dev.sioconf.server.legacy.session.SessionRegistry;
+import dev.sioconf.server.legacy.transport.HtmlfileSink;
+import dev.sioconf.server.legacy.transport.PollingSink;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Routes every HTTP request under {@code /socket.io}: the welcome text, the handshake, and each
+ * transport's requests for a session. A websocket upgrade is handed to {@link WebSocketUpgrade}.
+ */
+public final class LegacyRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+    public static final String RESOURCE = "/socket.io";
+    static final String WELCOME = "Welcome to socket.io.";
+    static final String UNSUPPORTED_REVISION = "Protocol version not supported.";
+    static final String BAD_ORIGIN = "handshake bad origin";
+    static final String NOT_HANDSHAKEN =
+            PacketCodec.encode(Packet.error("", ErrorReason.CLIENT_NOT_HANDSHAKEN, ErrorAdvice.RECONNECT));
+
+    private static final Logger LOG = Logger.getLogger(LegacyRequestHandler.class.getName());
+
+    private final LegacySettings settings;
+    private final SessionRegistry sessions;
+    private final OriginPolicy origins;
+
+    public LegacyRequestHandler(LegacySettings settings, SessionRegistry sessions) {
+        this.settings = settings;
+        this.sessions = sessions;
+        this.origins = new OriginPolicy(settings.origins());
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+        Request r = new Request(ctx, req);
+        if (!req.decoderResult().isSuccess()) {
+            r.answer(HttpResponseStatus.BAD_REQUEST, "Bad request.");
+            return;
+        }
+        String path = r.query.path();
+        if (!path.equals(RESOURCE) && !path.startsWith(RESOURCE + "/")) {
+            r.answer(HttpResponseStatus.NOT_FOUND, "Not found.");
+            return;
+        }
+        List<String> parts = Arrays.stream(path.substring(RESOURCE.length()).split("/")).filter(s -> !s.isEmpty()).toList();
+        if (parts.isEmpty()) {
+            r.answer(HttpResponseStatus.OK, WELCOME);
+        } else if (!parts.get(0).equals("1")) {
+            r.answer(HttpResponseStatus.INTERNAL_SERVER_ERROR, UNSUPPORTED_REVISION);
+        } else if (parts.size() == 1) {
+            handshake(r);
+        } else if (parts.size() > 3) {
+            r.answer(HttpResponseStatus.NOT_FOUND, "Not found.");
+        } else {
+            Optional<LegacyTransport> transport = LegacyTransport.ofWireName(parts.get(1)).filter(settings::offers);
+            if (transport.isEmpty()) {
+                // A transport this server does not offer is dropped without an answer, as socket.io 0.9 does.
+                LOG.fine(() -> "dropping request for transport " + parts.get(1));
+                ctx.close();
+                return;
+            }
+            String sid = parts.size() == 3 ? parts.get(2) : null;
+            forSession(r, transport.get(), sessions.find(sid));
+        }
+    }
+
+    private void handshake(Request r) {
+        String originOrReferer = Optional.ofNullable(r.req.headers().get(HttpHeaderNames.ORIGIN))
+                .orElse(r.req.headers().get(HttpHeaderNames.REFERER));
+        String jsonp = r.param("jsonp");
+        boolean wrap = jsonp != null && jsonp.matches("\\d+");
+        if (!origins.allows(originOrReferer)) {
+            if (wrap) {
+                r.answer(HttpResponseStatus.OK, HttpAnswers.APPLICATION_JAVASCRIPT,
+                        "io.j[" + jsonp + "](new Error(" + JsonString.quote(BAD_ORIGIN) + "));");
+            } else {
+                r.answer(HttpResponseStatus.FORBIDDEN, BAD_ORIGIN);
+            }
+            return;
+        }
+        Session session = sessions.create();
+        String body = HandshakeAnswer.format(session.id(), settings.heartbeats() ? settings.heartbeatTimeout() : null,
+                settings.closeTimeout(), settings.transports().stream().map(LegacyTransport::wireName).toList());
+        if (wrap) {
+            r.answer(HttpResponseStatus.OK, HttpAnswers.APPLICATION_JAVASCRIPT, "io.j[" + jsonp + "](" + JsonString.quote(body) + ");");
+        } else {
+            r.answer(HttpResponseStatus.OK, "text/plain", body);
+        }
+    }
+
+    private void forSession(Request r, LegacyTransport transport, Optional<Session> session) {
+        if (r.query.parameters().containsKey("disconnect")) {
+            session.ifPresent(s -> s.disconnect("forced by ?disconnect"));
+            r.answer(HttpResponseStatus.OK, null, "");
+            return;
+        }
+        switch (transport) {
+            case WEBSOCKET -> WebSocketUpgrade.upgrade(r.ctx, r.req, session);
+            case HTMLFILE -> htmlfile(r, session);
+            case XHR_POLLING, JSONP_POLLING -> polling(r, transport, session);
+        }
+    }
+
+    private void htmlfile(Request r, Optional<Session> session) {
+        if (r.req.method().equals(HttpMethod.POST)) {
+            post(r, session, false);
+            return;
+        }
+        HtmlfileSink sink = HtmlfileSink.open(r.ctx.channel());
+        if (session.isEmpty()) {
+            sink.deliver(List.of(NOT_HANDSHAKEN));
+            sink.close();
+            return;
+        }
+        r.ctx.channel().closeFuture().addListener(f -> session.get().detach(sink));
+        session.get().attach(sink);
+    }
+
+    private void polling(Request r, LegacyTransport transport, Optional<Session> session) {
+        boolean jsonp = transport == LegacyTransport.JSONP_POLLING;
+        if (r.req.method().equals(HttpMethod.POST)) {
+            post(r, session, jsonp);
+            return;
+        }
+        PollingSink sink = jsonp
+                ? PollingSink.jsonp(r.ctx, r.keepAlive, JsonpFraming.index(r.param("i")))
+                : PollingSink.xhr(r.ctx, r.keepAlive, r.origin);
+        if (session.isEmpty()) {
+            sink.answer(NOT_HANDSHAKEN);
+            return;
+        }
+        r.ctx.channel().closeFuture().addListener(f -> session.get().detach(sink));
+        session.get().attach(sink);
+    }
+
+    /**
+     * A client's packets, answered {@code 1}. Unlike socket.io 0.9, which answers first, they are
+     * handled before the answer, so replies are queued by the time the client polls again.
+     */
+    private void post(Request r, Optional<Session> session, boolean formEncoded) {
+        String body = r.req.content().toString(StandardCharsets.UTF_8);
+        if (session.isEmpty()) {
+            r.answer(HttpResponseStatus.OK, HttpAnswers.TEXT_PLAIN, NOT_HANDSHAKEN);
+            return;
+        }
+        String payload = formEncoded ? FormPayload.field(body, "d") : body;
+        if (payload != null) {
+            IncomingPayload.deliver(session.get(), payload);
+        }
+        r.answer(HttpResponseStatus.OK, HttpAnswers.TEXT_PLAIN, "1");
+    }
+
+    /** The parts of a request every answer needs. */
+    private static final class Request {
+        final ChannelHandlerContext ctx;
+        final FullHttpRequest req;
+        final QueryStringDecoder query;
+        final boolean keepAlive;
+        final String origin;
+
+        Request(ChannelHandlerContext ctx, FullHttpRequest req) {
+            this.ctx = ctx;
+            this.req = req;
+            this.query = new QueryStringDecoder(req.uri());
+            this.keepAlive = HttpUtil.isKeepAlive(req);
+            this.origin = req.headers().get(HttpHeaderNames.ORIGIN);
+        }
+
+        String param(String name) {
+            Map<String, List<String>> params = query.parameters();
+            List<String> values = params.get(name);
+            return values == null || values.isEmpty() ? null : values.get(0);
+        }
+
+        void answer(HttpResponseStatus status, String body) {
+            answer(status, HttpAnswers.TEXT_PLAIN, body);
+        }
+
+        void answer(HttpResponseStatus status, String contentType, String body) {
+            HttpAnswers.write(ctx, keepAlive, status, contentType, body, origin);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.sioconf.server.legacy.transport;
+
+import dev.sioconf.server.legacy.session.PacketSink;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.util.List;
+
+/** An open websocket: one text frame per packet. */
+public final class WebSocketSink implements PacketSink {
+
+    private final Channel channel;
+
+    public WebSocketSink(Channel channel) {
+        this.channel = channel;
+    }
+
+    @Override
+    public boolean oneShot() {
+        return false;
+    }
+
+    @Override
+    public boolean wantsHeartbeats() {
+        return true;
+    }
+
+    @Override
+    public void deliver(List<String> packets) {
+        for (String packet : packets) {
+            channel.write(new TextWebSocketFrame(packet));
+        }
+        channel.flush();
+    }
+
+    @Override
+    public void close() {
+        if (channel.isActive()) {
+            channel.writeAndFlush(new CloseWebSocketFrame()).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+}
