@@ -1,5 +1,6 @@
 package dev.sioconf.server;
 
+import dev.sioconf.server.legacy.Fault;
 import dev.sioconf.server.legacy.LegacyServer;
 import dev.sioconf.server.legacy.LegacySettings;
 import dev.sioconf.server.legacy.LegacyTransport;
@@ -8,6 +9,7 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -59,6 +61,11 @@ public final class ReferenceServerMain implements Callable<Integer> {
             description = "Allowed origins as host:port patterns, * for any part (default: ${DEFAULT-VALUE}).")
     String origins = "*:*";
 
+    @Option(names = "--fault", paramLabel = "NAME", split = ",", converter = FaultConverter.class,
+            description = "Deviate from the protocol on purpose, to check that the suite catches it; "
+                    + "repeatable or a comma list. The faults are listed below.")
+    List<Fault> faults = new ArrayList<>();
+
     public static void main(String[] args) {
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
@@ -68,6 +75,7 @@ public final class ReferenceServerMain implements Callable<Integer> {
         CommandLine cli = new CommandLine(new ReferenceServerMain());
         cli.setOut(out);
         cli.setErr(err);
+        cli.getCommandSpec().usageMessage().footer(faultList());
         cli.setParameterExceptionHandler((e, a) -> {
             err.println("reference-server: " + e.getMessage() + " (see --help)");
             return 2;
@@ -107,7 +115,8 @@ public final class ReferenceServerMain implements Callable<Integer> {
         List<String> originList = List.of(origins.split(","));
         try {
             return new LegacySettings(host, port, offered, pollingDuration, !noHeartbeats, heartbeatInterval,
-                    heartbeatTimeout, closeTimeout, originList.stream().map(String::trim).toList());
+                    heartbeatTimeout, closeTimeout, originList.stream().map(String::trim).toList(),
+                    faults.isEmpty() ? EnumSet.noneOf(Fault.class) : EnumSet.copyOf(faults));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
         }
@@ -120,7 +129,21 @@ public final class ReferenceServerMain implements Callable<Integer> {
                 + " polling-duration=" + HandshakeAnswer.seconds(s.pollingDuration())
                 + " heartbeat-interval=" + (s.heartbeats() ? HandshakeAnswer.seconds(s.heartbeatInterval()) : "off")
                 + " heartbeat-timeout=" + (s.heartbeats() ? HandshakeAnswer.seconds(s.heartbeatTimeout()) : "off")
-                + " close-timeout=" + HandshakeAnswer.seconds(s.closeTimeout());
+                + " close-timeout=" + HandshakeAnswer.seconds(s.closeTimeout())
+                + (s.faults().isEmpty() ? ""
+                        : " faults=" + s.faults().stream().map(Fault::wireName).collect(Collectors.joining(",")));
+    }
+
+    /** The help footer: every fault with what it changes. */
+    static String[] faultList() {
+        List<String> lines = new ArrayList<>();
+        lines.add("%nFaults for --fault (a conforming server has none):");
+        // Name and description on lines of their own: picocli wraps footer lines without indenting them.
+        for (Fault f : Fault.values()) {
+            lines.add("  " + f.wireName());
+            lines.add("      " + f.description());
+        }
+        return lines.toArray(String[]::new);
     }
 
     private static String describe(Exception e) {
@@ -130,6 +153,14 @@ public final class ReferenceServerMain implements Callable<Integer> {
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return message;
+    }
+
+    static final class FaultConverter implements CommandLine.ITypeConverter<Fault> {
+        @Override
+        public Fault convert(String value) {
+            return Fault.ofWireName(value.trim()).orElseThrow(() -> new CommandLine.TypeConversionException(
+                    "unknown fault '" + value + "'"));
+        }
     }
 
     /** Seconds, whole or with a fraction, as socket.io 0.9 settings are given; must be above zero. */

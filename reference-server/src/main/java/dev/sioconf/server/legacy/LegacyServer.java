@@ -70,7 +70,7 @@ public final class LegacyServer implements AutoCloseable {
 
     /** Starts a server with the server contract as its application. */
     public static LegacyServer start(LegacySettings settings) throws InterruptedException {
-        return new LegacyServer(settings, new ServerContract());
+        return new LegacyServer(settings, new ServerContract(settings.faults()));
     }
 
     public LegacySettings settings() {

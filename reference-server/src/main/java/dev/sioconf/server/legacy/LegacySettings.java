@@ -1,8 +1,11 @@
 package dev.sioconf.server.legacy;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How a legacy server is set up, as a deployment would set it up.
@@ -16,6 +19,7 @@ import java.util.Objects;
  * @param heartbeatTimeout  how long the server waits for the client's heartbeat
  * @param closeTimeout      how long a session lives with no transport connected
  * @param origins           allowed origins as {@code host:port} patterns with {@code *}
+ * @param faults            deliberate deviations from the protocol, none for a conforming server
  */
 public record LegacySettings(
         String host,
@@ -26,7 +30,8 @@ public record LegacySettings(
         Duration heartbeatInterval,
         Duration heartbeatTimeout,
         Duration closeTimeout,
-        List<String> origins) {
+        List<String> origins,
+        Set<Fault> faults) {
 
     public static final List<LegacyTransport> DEFAULT_TRANSPORTS = List.of(
             LegacyTransport.WEBSOCKET, LegacyTransport.HTMLFILE, LegacyTransport.XHR_POLLING, LegacyTransport.JSONP_POLLING);
@@ -35,6 +40,9 @@ public record LegacySettings(
         Objects.requireNonNull(host);
         transports = List.copyOf(transports);
         origins = List.copyOf(origins);
+        EnumSet<Fault> copy = EnumSet.noneOf(Fault.class);
+        copy.addAll(faults == null ? Set.of() : faults);
+        faults = Collections.unmodifiableSet(copy);
         if (transports.isEmpty()) {
             throw new IllegalArgumentException("at least one transport must be offered");
         }
@@ -48,6 +56,14 @@ public record LegacySettings(
         positive("heartbeat interval", heartbeatInterval);
         positive("heartbeat timeout", heartbeatTimeout);
         positive("close timeout", closeTimeout);
+    }
+
+    /** Settings without faults, as before faults existed. */
+    public LegacySettings(String host, int port, List<LegacyTransport> transports, Duration pollingDuration,
+            boolean heartbeats, Duration heartbeatInterval, Duration heartbeatTimeout, Duration closeTimeout,
+            List<String> origins) {
+        this(host, port, transports, pollingDuration, heartbeats, heartbeatInterval, heartbeatTimeout, closeTimeout,
+                origins, Set.of());
     }
 
     private static void positive(String name, Duration d) {
@@ -64,31 +80,37 @@ public record LegacySettings(
 
     public LegacySettings withPort(int newPort) {
         return new LegacySettings(host, newPort, transports, pollingDuration, heartbeats, heartbeatInterval,
-                heartbeatTimeout, closeTimeout, origins);
+                heartbeatTimeout, closeTimeout, origins, faults);
     }
 
     public LegacySettings withTransports(List<LegacyTransport> newTransports) {
         return new LegacySettings(host, port, newTransports, pollingDuration, heartbeats, heartbeatInterval,
-                heartbeatTimeout, closeTimeout, origins);
+                heartbeatTimeout, closeTimeout, origins, faults);
     }
 
     public LegacySettings withPollingDuration(Duration d) {
         return new LegacySettings(host, port, transports, d, heartbeats, heartbeatInterval, heartbeatTimeout,
-                closeTimeout, origins);
+                closeTimeout, origins, faults);
     }
 
     public LegacySettings withHeartbeats(boolean on, Duration interval, Duration timeout) {
-        return new LegacySettings(host, port, transports, pollingDuration, on, interval, timeout, closeTimeout, origins);
+        return new LegacySettings(host, port, transports, pollingDuration, on, interval, timeout, closeTimeout, origins,
+                faults);
     }
 
     public LegacySettings withCloseTimeout(Duration d) {
         return new LegacySettings(host, port, transports, pollingDuration, heartbeats, heartbeatInterval,
-                heartbeatTimeout, d, origins);
+                heartbeatTimeout, d, origins, faults);
     }
 
     public LegacySettings withOrigins(List<String> newOrigins) {
         return new LegacySettings(host, port, transports, pollingDuration, heartbeats, heartbeatInterval,
-                heartbeatTimeout, closeTimeout, newOrigins);
+                heartbeatTimeout, closeTimeout, newOrigins, faults);
+    }
+
+    public LegacySettings withFaults(Set<Fault> newFaults) {
+        return new LegacySettings(host, port, transports, pollingDuration, heartbeats, heartbeatInterval,
+                heartbeatTimeout, closeTimeout, origins, newFaults);
     }
 
     public boolean offers(LegacyTransport transport) {

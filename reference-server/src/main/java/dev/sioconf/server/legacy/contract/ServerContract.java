@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.sioconf.server.legacy.Fault;
 import dev.sioconf.server.legacy.codec.JsonString;
 import dev.sioconf.server.legacy.codec.Packet;
 import dev.sioconf.server.legacy.session.PacketHandler;
@@ -22,6 +23,7 @@ public final class ServerContract implements PacketHandler {
 
     public static final Set<String> ENDPOINTS = Set.of("", "/custom");
     static final String HELLO_BACK_ARGS = "[{\"message\":\"Hello back!\"}]";
+    static final String WRONG_HELLO_BACK_ARGS = "[{\"message\":\"Hello back\"}]";
 
     private static final Logger LOG = Logger.getLogger(ServerContract.class.getName());
 
@@ -29,6 +31,16 @@ public final class ServerContract implements PacketHandler {
     private final ObjectMapper json = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
+    private final Set<Fault> faults;
+
+    public ServerContract() {
+        this(Set.of());
+    }
+
+    /** The contract as a server started with {@code faults} runs it. */
+    public ServerContract(Set<Fault> faults) {
+        this.faults = Set.copyOf(faults);
+    }
 
     @Override
     public void onPacket(Session session, Packet packet) {
@@ -72,7 +84,8 @@ public final class ServerContract implements PacketHandler {
         JsonNode args = event.path("args");
         String argsJson = args.isArray() ? args.toString() : "[]";
         switch (event.get("name").asText()) {
-            case "sendMessage" -> session.send(Packet.event(endpoint, "helloBack", HELLO_BACK_ARGS));
+            case "sendMessage" -> session.send(Packet.event(endpoint, "helloBack",
+                    faults.contains(Fault.HELLOBACK_WRONG) ? WRONG_HELLO_BACK_ARGS : HELLO_BACK_ARGS));
             case "echo" -> {
                 session.send(Packet.event(endpoint, "echo", argsJson));
                 ackWithData(session, packet, argsJson);

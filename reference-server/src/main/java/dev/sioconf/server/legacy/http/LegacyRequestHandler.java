@@ -1,5 +1,6 @@
 package dev.sioconf.server.legacy.http;
 
+import dev.sioconf.server.legacy.Fault;
 import dev.sioconf.server.legacy.LegacySettings;
 import dev.sioconf.server.legacy.LegacyTransport;
 import dev.sioconf.server.legacy.codec.ErrorAdvice;
@@ -22,7 +23,9 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +43,8 @@ public final class LegacyRequestHandler extends SimpleChannelInboundHandler<Full
     static final String BAD_ORIGIN = "handshake bad origin";
     static final String NOT_HANDSHAKEN =
             PacketCodec.encode(Packet.error("", ErrorReason.CLIENT_NOT_HANDSHAKEN, ErrorAdvice.RECONNECT));
+    static final String TRANSPORT_NOT_SUPPORTED =
+            PacketCodec.encode(Packet.error("", ErrorReason.TRANSPORT_NOT_SUPPORTED, null));
 
     private static final Logger LOG = Logger.getLogger(LegacyRequestHandler.class.getName());
 
@@ -75,16 +80,30 @@ public final class LegacyRequestHandler extends SimpleChannelInboundHandler<Full
         } else if (parts.size() > 3) {
             r.answer(HttpResponseStatus.NOT_FOUND, "Not found.");
         } else {
-            Optional<LegacyTransport> transport = LegacyTransport.ofWireName(parts.get(1)).filter(settings::offers);
+            Optional<LegacyTransport> transport = LegacyTransport.ofWireName(parts.get(1)).filter(this::serves);
+            String sid = parts.size() == 3 ? parts.get(2) : null;
             if (transport.isEmpty()) {
+                if (sid != null && settings.faults().contains(Fault.DISABLED_TRANSPORT_ANSWERED)) {
+                    r.answer(HttpResponseStatus.OK, TRANSPORT_NOT_SUPPORTED);
+                    return;
+                }
                 // A transport this server does not offer is dropped without an answer, as socket.io 0.9 does.
                 LOG.fine(() -> "dropping request for transport " + parts.get(1));
                 ctx.close();
                 return;
             }
-            String sid = parts.size() == 3 ? parts.get(2) : null;
-            forSession(r, transport.get(), sessions.find(sid));
+            Optional<Session> session = sessions.find(sid);
+            if (session.isEmpty() && sid != null && transport.get().polling()
+                    && settings.faults().contains(Fault.UNKNOWN_SESSION_ACCEPTED)) {
+                session = Optional.of(sessions.adopt(sid));
+            }
+            forSession(r, transport.get(), session);
         }
+    }
+
+    private boolean serves(LegacyTransport transport) {
+        return settings.offers(transport) || (transport == LegacyTransport.WEBSOCKET
+                && settings.faults().contains(Fault.WEBSOCKET_WHEN_DISABLED));
     }
 
     private void handshake(Request r) {
@@ -102,8 +121,12 @@ public final class LegacyRequestHandler extends SimpleChannelInboundHandler<Full
             return;
         }
         Session session = sessions.create();
+        List<String> offered = new ArrayList<>(settings.transports().stream().map(LegacyTransport::wireName).toList());
+        if (settings.faults().contains(Fault.TRANSPORTS_REVERSED)) {
+            Collections.reverse(offered);
+        }
         String body = HandshakeAnswer.format(session.id(), settings.heartbeats() ? settings.heartbeatTimeout() : null,
-                settings.closeTimeout(), settings.transports().stream().map(LegacyTransport::wireName).toList());
+                settings.closeTimeout(), offered);
         if (wrap) {
             r.answer(HttpResponseStatus.OK, HttpAnswers.APPLICATION_JAVASCRIPT, "io.j[" + jsonp + "](" + JsonString.quote(body) + ");");
         } else {
@@ -129,7 +152,7 @@ public final class LegacyRequestHandler extends SimpleChannelInboundHandler<Full
             post(r, session, false);
             return;
         }
-        HtmlfileSink sink = HtmlfileSink.open(r.ctx.channel());
+        HtmlfileSink sink = HtmlfileSink.open(r.ctx.channel(), settings.faults());
         if (session.isEmpty()) {
             sink.deliver(List.of(NOT_HANDSHAKEN));
             sink.close();
@@ -145,9 +168,10 @@ public final class LegacyRequestHandler extends SimpleChannelInboundHandler<Full
             post(r, session, jsonp);
             return;
         }
+        String index = settings.faults().contains(Fault.JSONP_INDEX_IGNORED) ? "0" : JsonpFraming.index(r.param("i"));
         PollingSink sink = jsonp
-                ? PollingSink.jsonp(r.ctx, r.keepAlive, JsonpFraming.index(r.param("i")))
-                : PollingSink.xhr(r.ctx, r.keepAlive, r.origin);
+                ? PollingSink.jsonp(r.ctx, r.keepAlive, index, settings.faults())
+                : PollingSink.xhr(r.ctx, r.keepAlive, r.origin, settings.faults());
         if (session.isEmpty()) {
             sink.answer(NOT_HANDSHAKEN);
             return;

@@ -1,5 +1,6 @@
 package dev.sioconf.server.legacy.session;
 
+import dev.sioconf.server.legacy.Fault;
 import dev.sioconf.server.legacy.LegacySettings;
 import dev.sioconf.server.legacy.codec.Packet;
 import dev.sioconf.server.legacy.codec.PacketCodec;
@@ -7,6 +8,7 @@ import dev.sioconf.server.legacy.codec.PacketType;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,6 +36,7 @@ public final class Session {
     private PacketSink sink;
     private boolean connected;
     private boolean ended;
+    private long sentCount;
     private ScheduledFuture<?> closeTimer;
     private ScheduledFuture<?> pollTimer;
     private ScheduledFuture<?> heartbeatTimer;
@@ -75,15 +78,28 @@ public final class Session {
         sink = newSink;
         if (!connected) {
             connected = true;
-            outbox.addFirst(CONNECT);
+            if (!settings.faults().contains(Fault.NO_CONNECT_PACKET)) {
+                outbox.addFirst(CONNECT);
+            }
         }
-        if (newSink.wantsHeartbeats() && settings.heartbeats()) {
+        if (newSink.wantsHeartbeats() && heartbeatsOn()) {
             scheduleHeartbeat();
         }
         flush();
         if (sink == newSink && newSink.oneShot()) {
-            pollTimer = schedule(settings.pollingDuration(), this::answerPollWithNoop);
+            pollTimer = schedule(pollHold(), this::answerPollWithNoop);
         }
+    }
+
+    private Duration pollHold() {
+        Duration hold = settings.pollingDuration();
+        if (settings.faults().contains(Fault.POLLING_DURATION_HALVED)) {
+            hold = hold.dividedBy(2);
+        }
+        if (settings.faults().contains(Fault.POLLING_DURATION_DOUBLED)) {
+            hold = hold.multipliedBy(2);
+        }
+        return hold;
     }
 
     /** The connection went away (client closed it, or a poll was answered). */
@@ -98,11 +114,17 @@ public final class Session {
         if (ended) {
             return;
         }
+        if (settings.faults().contains(Fault.LOSE_EVERY_50TH) && ++sentCount % 50 == 0) {
+            return;
+        }
         outbox.addLast(encodedPacket);
         flush();
     }
 
     public void send(Packet packet) {
+        if (packet.type() == PacketType.ACK && settings.faults().contains(Fault.ACK_WITHOUT_ENDPOINT)) {
+            packet = Packet.of(PacketType.ACK, "", packet.data());
+        }
         send(PacketCodec.encode(packet));
     }
 
@@ -120,7 +142,7 @@ public final class Session {
                 disconnect("client disconnect packet");
                 return;
             }
-            if (!packet.id().isEmpty() && !packet.dataAck()) {
+            if (!packet.id().isEmpty() && !packet.dataAck() && !settings.faults().contains(Fault.NO_AUTO_ACK)) {
                 send(Packet.ack(packet.endpoint(), packet.id(), ""));
             }
             handler.onPacket(this, packet);
@@ -157,6 +179,9 @@ public final class Session {
     }
 
     synchronized void startCloseTimer() {
+        if (settings.faults().contains(Fault.CLOSE_TIMEOUT_IGNORED)) {
+            return;
+        }
         if (!ended && closeTimer == null) {
             closeTimer = schedule(settings.closeTimeout(), () -> end("close timeout"));
         }
@@ -171,6 +196,9 @@ public final class Session {
         PacketSink target = sink;
         if (target.oneShot()) {
             detachCurrent();
+            if (packets.size() >= 2 && settings.faults().contains(Fault.REORDER_QUEUED)) {
+                Collections.swap(packets, 0, 1);
+            }
         }
         target.deliver(packets);
     }
@@ -186,9 +214,14 @@ public final class Session {
 
     private synchronized void answerPollWithNoop() {
         if (sink != null && sink.oneShot() && outbox.isEmpty()) {
-            outbox.add(Packet.NOOP);
+            outbox.add(settings.faults().contains(Fault.WRONG_NOOP) ? "" : Packet.NOOP);
             flush();
         }
+    }
+
+    /** The no-heartbeats fault keeps them advertised in the handshake but never sends one. */
+    private boolean heartbeatsOn() {
+        return settings.heartbeats() && !settings.faults().contains(Fault.NO_HEARTBEATS);
     }
 
     private void scheduleHeartbeat() {
@@ -209,7 +242,7 @@ public final class Session {
     private synchronized void onClientHeartbeat() {
         cancel(heartbeatDeadline);
         heartbeatDeadline = null;
-        if (sink != null && sink.wantsHeartbeats() && settings.heartbeats() && heartbeatTimer == null) {
+        if (sink != null && sink.wantsHeartbeats() && heartbeatsOn() && heartbeatTimer == null) {
             scheduleHeartbeat();
         }
     }

@@ -27,13 +27,38 @@ public final class SessionRegistry {
     /** A new session for a handshake; it expires after the close timeout unless a transport connects. */
     public Session create() {
         while (true) {
-            String id = newId();
-            Session session = new Session(id, settings, timer, handler, this::remove);
-            if (sessions.putIfAbsent(id, session) == null) {
-                session.startCloseTimer();
+            Session session = register(newId());
+            if (session != null) {
                 return session;
             }
         }
+    }
+
+    /**
+     * The session under {@code id}, created if no handshake gave it out. Only the
+     * unknown-session-accepted fault does this; a conforming server refuses unknown ids.
+     */
+    public Session adopt(String id) {
+        while (true) {
+            Session session = register(id);
+            if (session != null) {
+                return session;
+            }
+            Optional<Session> existing = find(id);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+        }
+    }
+
+    /** A new session under {@code id}, or null if that id is taken. */
+    private Session register(String id) {
+        Session session = new Session(id, settings, timer, handler, this::remove);
+        if (sessions.putIfAbsent(id, session) != null) {
+            return null;
+        }
+        session.startCloseTimer();
+        return session;
     }
 
     public Optional<Session> find(String id) {

@@ -1,6 +1,8 @@
 package dev.sioconf.server.legacy.transport;
 
+import dev.sioconf.server.legacy.Fault;
 import dev.sioconf.server.legacy.codec.HtmlfileFraming;
+import dev.sioconf.server.legacy.codec.JsonString;
 import dev.sioconf.server.legacy.http.HttpAnswers;
 import dev.sioconf.server.legacy.session.PacketSink;
 import io.netty.buffer.Unpooled;
@@ -17,25 +19,31 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 
 /** An htmlfile stream: a chunked HTML answer that stays open, one script chunk per packet. */
 public final class HtmlfileSink implements PacketSink {
 
     private final Channel channel;
+    private final Set<Fault> faults;
 
-    private HtmlfileSink(Channel channel) {
+    private HtmlfileSink(Channel channel, Set<Fault> faults) {
         this.channel = channel;
+        this.faults = faults;
     }
 
     /** Sends the answer head and the padded opening chunk. */
-    public static HtmlfileSink open(Channel channel) {
+    public static HtmlfileSink open(Channel channel, Set<Fault> faults) {
         HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
         head.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpAnswers.TEXT_HTML);
         head.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
         HttpUtil.setTransferEncodingChunked(head, true);
         channel.write(head);
-        channel.writeAndFlush(chunk(HtmlfileFraming.OPENING));
-        return new HtmlfileSink(channel);
+        String opening = faults.contains(Fault.HTMLFILE_UNPADDED)
+                ? HtmlfileFraming.OPENING.stripTrailing()
+                : HtmlfileFraming.OPENING;
+        channel.writeAndFlush(chunk(opening));
+        return new HtmlfileSink(channel, faults);
     }
 
     @Override
@@ -51,7 +59,10 @@ public final class HtmlfileSink implements PacketSink {
     @Override
     public void deliver(List<String> packets) {
         for (String packet : packets) {
-            channel.write(chunk(HtmlfileFraming.script(packet)));
+            String script = faults.contains(Fault.HTMLFILE_SLASH_UNESCAPED)
+                    ? "<script>_(" + JsonString.quote(packet) + ");</script>"
+                    : HtmlfileFraming.script(packet);
+            channel.write(chunk(script));
         }
         channel.flush();
     }
