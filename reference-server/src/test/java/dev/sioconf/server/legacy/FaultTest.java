@@ -206,12 +206,12 @@ class FaultTest {
     void closeTimeoutIgnored() throws Exception {
         Duration close = Duration.ofMillis(300);
         Probe<String> late = s -> {
-            String sid = s.handshake();
+            String sid = s.connectedXhrSession();
             Thread.sleep(close.plus(Duration.ofMillis(500)).toMillis());
-            return s.get(XHR + sid).body();
+            return s.get(XHR + sid, CLEAN.pollingDuration()).body();
         };
         assertThat(on(CLEAN.withCloseTimeout(close), late)).isEqualTo("7:::1+0");
-        assertThat(on(with(CLEAN.withCloseTimeout(close), Fault.CLOSE_TIMEOUT_IGNORED), late)).isEqualTo("1::");
+        assertThat(on(with(CLEAN.withCloseTimeout(close), Fault.CLOSE_TIMEOUT_IGNORED), late)).isEqualTo("8::");
     }
 
     static final String HTMLFILE_HEAD = "<html><body><script>var _ = function (msg) { parent.s._(msg, document); };</script>";

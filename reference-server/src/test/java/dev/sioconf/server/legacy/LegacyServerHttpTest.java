@@ -115,7 +115,7 @@ class LegacyServerHttpTest {
         HttpResponse<String> first = server.get(path + "?t=1&i=5");
         assertThat(first.body()).isEqualTo("io.j[5](\"1::\");");
         assertThat(first.headers().firstValue("content-type")).hasValue("text/javascript; charset=UTF-8");
-        server.post(path, "d=" + java.net.URLEncoder.encode("5:::{\"name\":\"echo\",\"args\":[\"x/y\"]}",
+        server.post(path, "d=" + java.net.URLEncoder.encode("\"5:::{\\\"name\\\":\\\"echo\\\",\\\"args\\\":[\\\"x/y\\\"]}\"",
                 java.nio.charset.StandardCharsets.UTF_8));
         assertThat(server.get(path + "?i=x1").body())
                 .isEqualTo("io.j[0](\"5:::{\\\"name\\\":\\\"echo\\\",\\\"args\\\":[\\\"x/y\\\"]}\");");

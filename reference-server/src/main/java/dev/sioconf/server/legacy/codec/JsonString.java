@@ -36,6 +36,55 @@ public final class JsonString {
         return out.append('"').toString();
     }
 
+    /**
+     * Reads a JSON string literal back, as jsonp-polling clients post their payload in it.
+     *
+     * @throws PacketFormatException when {@code literal} is not exactly one JSON string
+     */
+    public static String unquote(String literal) {
+        int end = literal.length() - 1;
+        if (end < 1 || literal.charAt(0) != '"' || literal.charAt(end) != '"') {
+            throw new PacketFormatException("not a JSON string literal");
+        }
+        StringBuilder out = new StringBuilder(end);
+        for (int i = 1; i < end; i++) {
+            char c = literal.charAt(i);
+            if (c == '"' || c < 0x20) {
+                throw new PacketFormatException("unescaped character in a JSON string at " + i);
+            }
+            if (c != '\\') {
+                out.append(c);
+                continue;
+            }
+            if (++i >= end) {
+                throw new PacketFormatException("escape at the end of a JSON string");
+            }
+            switch (literal.charAt(i)) {
+                case '"' -> out.append('"');
+                case '\\' -> out.append('\\');
+                case '/' -> out.append('/');
+                case 'b' -> out.append('\b');
+                case 'f' -> out.append('\f');
+                case 'n' -> out.append('\n');
+                case 'r' -> out.append('\r');
+                case 't' -> out.append('\t');
+                case 'u' -> {
+                    if (i + 4 >= end) {
+                        throw new PacketFormatException("short \\u escape at " + i);
+                    }
+                    try {
+                        out.append((char) Integer.parseInt(literal.substring(i + 1, i + 5), 16));
+                    } catch (NumberFormatException e) {
+                        throw new PacketFormatException("bad \\u escape at " + i);
+                    }
+                    i += 4;
+                }
+                default -> throw new PacketFormatException("bad escape at " + i);
+            }
+        }
+        return out.toString();
+    }
+
     private static boolean isLoneSurrogate(String s, int i) {
         char c = s.charAt(i);
         if (Character.isHighSurrogate(c)) {

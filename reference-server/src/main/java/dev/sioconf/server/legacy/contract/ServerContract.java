@@ -17,7 +17,8 @@ import java.util.logging.Logger;
  * The application every server under test sets up (spec/legacy.md, "server contract"), on the
  * default endpoint and on {@code /custom}: {@code sendMessage} gets {@code helloBack}, {@code echo}
  * comes straight back (and as the ack when one is asked for), messages and json messages are
- * echoed, and {@code disconnectMe} makes the server end the client's session or endpoint.
+ * echoed. Nothing else is sent, so the suite can tell every packet's cause (LEG-16.7); a connect
+ * to an endpoint outside the contract gets no answer (LEG-14.5).
  */
 public final class ServerContract implements PacketHandler {
 
@@ -47,7 +48,7 @@ public final class ServerContract implements PacketHandler {
         String endpoint = packet.endpoint();
         switch (packet.type()) {
             case CONNECT -> {
-                if (!endpoint.isEmpty()) {
+                if (!endpoint.isEmpty() && ENDPOINTS.contains(endpoint)) {
                     session.send(Packet.connect(endpoint));
                 }
             }
@@ -89,13 +90,6 @@ public final class ServerContract implements PacketHandler {
             case "echo" -> {
                 session.send(Packet.event(endpoint, "echo", argsJson));
                 ackWithData(session, packet, argsJson);
-            }
-            case "disconnectMe" -> {
-                if (endpoint.isEmpty()) {
-                    session.disconnect("asked by the client");
-                } else {
-                    session.send(Packet.disconnect(endpoint));
-                }
             }
             default -> LOG.fine(() -> "session " + session.id() + ": event outside the contract: " + packet.data());
         }

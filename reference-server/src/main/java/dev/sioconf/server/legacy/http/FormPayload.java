@@ -1,13 +1,28 @@
 package dev.sioconf.server.legacy.http;
 
+import dev.sioconf.server.legacy.codec.JsonString;
+import dev.sioconf.server.legacy.codec.PacketFormatException;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** The {@code d=...} field of a jsonp-polling form post. */
+/** The payload of a jsonp-polling form post: field {@code d}, holding a JSON string literal (LEG-11.4). */
 final class FormPayload {
 
     private FormPayload() {
+    }
+
+    /** The payload, or null when the form has no {@code d} or it is not a JSON string (LEG-11.5: ignored). */
+    static String jsonpPayload(String formBody) {
+        String d = field(formBody, "d");
+        if (d == null) {
+            return null;
+        }
+        try {
+            return JsonString.unquote(d);
+        } catch (PacketFormatException e) {
+            return null;
+        }
     }
 
     static String field(String formBody, String name) {

@@ -190,7 +190,7 @@ public final class LegacyRequestHandler extends SimpleChannelInboundHandler<Full
             r.answer(HttpResponseStatus.OK, HttpAnswers.TEXT_PLAIN, NOT_HANDSHAKEN);
             return;
         }
-        String payload = formEncoded ? FormPayload.field(body, "d") : body;
+        String payload = formEncoded ? FormPayload.jsonpPayload(body) : body;
         if (payload != null) {
             IncomingPayload.deliver(session.get(), payload);
         }

@@ -178,6 +178,20 @@ public final class Session {
         onEnd.accept(this);
     }
 
+    /** How long an issued session id waits for its first connection (spec LEG-3.13, LEG-3.14). */
+    static final Duration HANDSHAKE_EXPIRY = Duration.ofSeconds(30);
+
+    /** Forgets a handshake that no connection uses; the first attach cancels this like a close timer. */
+    synchronized void expireUnlessConnected() {
+        closeTimer = schedule(HANDSHAKE_EXPIRY, () -> {
+            synchronized (this) {
+                if (!connected) {
+                    end("handshake never used");
+                }
+            }
+        });
+    }
+
     synchronized void startCloseTimer() {
         if (settings.faults().contains(Fault.CLOSE_TIMEOUT_IGNORED)) {
             return;

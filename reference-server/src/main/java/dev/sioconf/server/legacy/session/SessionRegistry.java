@@ -57,7 +57,7 @@ public final class SessionRegistry {
         if (sessions.putIfAbsent(id, session) != null) {
             return null;
         }
-        session.startCloseTimer();
+        session.expireUnlessConnected();
         return session;
     }
 

@@ -3,6 +3,7 @@ package dev.sioconf.server.legacy.transport;
 import dev.sioconf.server.legacy.Fault;
 import dev.sioconf.server.legacy.codec.HtmlfileFraming;
 import dev.sioconf.server.legacy.codec.JsonString;
+import dev.sioconf.server.legacy.codec.PayloadCodec;
 import dev.sioconf.server.legacy.http.HttpAnswers;
 import dev.sioconf.server.legacy.session.PacketSink;
 import io.netty.buffer.Unpooled;
@@ -58,13 +59,12 @@ public final class HtmlfileSink implements PacketSink {
 
     @Override
     public void deliver(List<String> packets) {
-        for (String packet : packets) {
-            String script = faults.contains(Fault.HTMLFILE_SLASH_UNESCAPED)
-                    ? "<script>_(" + JsonString.quote(packet) + ");</script>"
-                    : HtmlfileFraming.script(packet);
-            channel.write(chunk(script));
-        }
-        channel.flush();
+        // Packets queued while no stream was open arrive together, framed, in one script.
+        String payload = PayloadCodec.encode(packets);
+        String script = faults.contains(Fault.HTMLFILE_SLASH_UNESCAPED)
+                ? "<script>_(" + JsonString.quote(payload) + ");</script>"
+                : HtmlfileFraming.script(payload);
+        channel.writeAndFlush(chunk(script));
     }
 
     /** Ends the chunked answer and the connection: the stream cannot carry another request. */

@@ -48,4 +48,19 @@ class TransportFramingTest {
         assertThat(HandshakeAnswer.format("9", null, Duration.ofMillis(1500), List.of("xhr-polling")))
                 .isEqualTo("9::1.5:xhr-polling");
     }
+
+    @Test
+    void jsonStringReadsBackWhatItWrites() {
+        String text = "a\"b\\c\n\u0001/\ufffdé";
+        assertThat(JsonString.unquote(JsonString.quote(text))).isEqualTo(text);
+        assertThat(JsonString.unquote("\"x\\/y\\u0041\"")).isEqualTo("x/yA");
+    }
+
+    @Test
+    void jsonStringRejectsWhatIsNotOneLiteral() {
+        for (String bad : new String[] {"", "\"", "abc", "\"a\"b\"", "\"\\q\"", "\"\\u12\"", "\"\\\""}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> JsonString.unquote(bad))
+                    .as(bad).isInstanceOf(PacketFormatException.class);
+        }
+    }
 }
