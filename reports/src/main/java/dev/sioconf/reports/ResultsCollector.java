@@ -1,0 +1,133 @@
+package dev.sioconf.reports;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sioconf.spec.Level;
+import dev.sioconf.spec.RequirementCatalogue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.ValueWrapper;
+
+/**
+ * Turns the JUnit events of sioconf cases into graded {@link CaseResult}s. A test that published no
+ * {@link ReportKeys#CASE} entry is not a sioconf case and is left out.
+ */
+public class ResultsCollector implements TestExecutionListener {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<String, Long> started = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> entries = new ConcurrentHashMap<>();
+    private final Map<String, RequirementCatalogue> catalogues = new ConcurrentHashMap<>();
+    private final List<CaseResult> results = new ArrayList<>();
+
+    @Override
+    public void executionStarted(TestIdentifier test) {
+        if (test.isTest()) {
+            started.put(test.getUniqueId(), System.nanoTime());
+        }
+    }
+
+    @Override
+    public void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
+        entries.computeIfAbsent(test.getUniqueId(), k -> new ConcurrentHashMap<>()).putAll(entry.getKeyValuePairs());
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier test, TestExecutionResult outcome) {
+        if (!test.isTest()) {
+            return;
+        }
+        Map<String, String> e = entries.remove(test.getUniqueId());
+        Long start = started.remove(test.getUniqueId());
+        if (e == null || !e.containsKey(ReportKeys.CASE)) {
+            return;
+        }
+        long millis = start == null ? 0 : (System.nanoTime() - start) / 1_000_000;
+        Throwable failure = outcome.getThrowable().orElse(null);
+        String expected = "";
+        String actual = "";
+        if (failure instanceof AssertionFailedError afe) {
+            expected = afe.isExpectedDefined() ? render(afe.getExpected()) : "";
+            actual = afe.isActualDefined() ? render(afe.getActual()) : "";
+        }
+        CaseResult result = new CaseResult(
+                e.get(ReportKeys.CASE),
+                e.getOrDefault(ReportKeys.PROFILE, ""),
+                e.getOrDefault(ReportKeys.REQUIREMENT, ""),
+                e.getOrDefault(ReportKeys.DESCRIPTION, ""),
+                e.getOrDefault(ReportKeys.TARGET, ""),
+                e.getOrDefault(ReportKeys.TRANSPORT, "-"),
+                grade(outcome, e),
+                expected,
+                actual,
+                failure == null ? "" : String.valueOf(failure.getMessage()),
+                millis,
+                wire(e.get(ReportKeys.WIRE)));
+        synchronized (results) {
+            results.add(result);
+        }
+        onResult(result);
+    }
+
+    /** Called once per finished case; a hook for progress output. */
+    protected void onResult(CaseResult result) {
+    }
+
+    public List<CaseResult> results() {
+        synchronized (results) {
+            return List.copyOf(results);
+        }
+    }
+
+    private Verdict grade(TestExecutionResult outcome, Map<String, String> e) {
+        Throwable failure = outcome.getThrowable().orElse(null);
+        return switch (outcome.getStatus()) {
+            case SUCCESSFUL -> e.containsKey(ReportKeys.INFORMATIONAL) ? Verdict.INFORMATIONAL : Verdict.PASS;
+            case ABORTED -> failure instanceof Unimplemented ? Verdict.UNIMPLEMENTED : Verdict.SKIPPED;
+            case FAILED -> failure instanceof AssertionError ? gradeMiss(e) : Verdict.ERROR;
+        };
+    }
+
+    /** A missed requirement weighs as much as the requirement: MUST fails, SHOULD is non-strict. */
+    private Verdict gradeMiss(Map<String, String> e) {
+        Level level = level(e.get(ReportKeys.PROFILE), e.get(ReportKeys.REQUIREMENT)).orElse(Level.MUST);
+        return switch (level) {
+            case MUST -> Verdict.FAIL;
+            case SHOULD -> Verdict.NON_STRICT;
+            case MAY -> Verdict.INFORMATIONAL;
+        };
+    }
+
+    private Optional<Level> level(String profile, String requirement) {
+        if (profile == null || requirement == null || profile.isEmpty()) {
+            return Optional.empty();
+        }
+        RequirementCatalogue catalogue = catalogues.computeIfAbsent(profile, RequirementCatalogue::load);
+        return catalogue.find(requirement).map(r -> r.level());
+    }
+
+    private static String render(ValueWrapper value) {
+        Object v = value.getValue();
+        return v instanceof String s ? s : value.getStringRepresentation();
+    }
+
+    private static List<WireEntry> wire(String json) {
+        if (json == null || json.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return JSON.readValue(json, new TypeReference<List<WireEntry>>() { });
+        } catch (Exception ex) {
+            return List.of(new WireEntry(0, "!", "note", "unreadable wire log: " + ex.getMessage()));
+        }
+    }
+}

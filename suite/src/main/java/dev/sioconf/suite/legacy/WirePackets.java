@@ -1,0 +1,97 @@
+package dev.sioconf.suite.legacy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The tester's own reading and writing of payloads, kept apart from the reference server's codec
+ * so that a bug there cannot hide itself by being mirrored here.
+ */
+public final class WirePackets {
+
+    public static final char MARK = '\ufffd';
+
+    private WirePackets() {
+    }
+
+    /** Several packets framed {@code \ufffd<len>\ufffd<packet>}; a single packet bare. */
+    public static String frame(List<String> packets) {
+        if (packets.size() == 1) {
+            return packets.get(0);
+        }
+        StringBuilder out = new StringBuilder();
+        packets.forEach(p -> out.append(MARK).append(p.length()).append(MARK).append(p));
+        return out.toString();
+    }
+
+    /** The packets of a body; a broken frame fails the case with the body shown. */
+    public static List<String> split(String body) {
+        if (body.isEmpty() || body.charAt(0) != MARK) {
+            return List.of(body);
+        }
+        List<String> packets = new ArrayList<>();
+        int at = 0;
+        while (at < body.length()) {
+            int close = body.indexOf(MARK, at + 1);
+            String digits = close < 0 ? "" : body.substring(at + 1, close);
+            if (body.charAt(at) != MARK || close < 0 || !digits.matches("[0-9]{1,9}")) {
+                throw new AssertionError("broken frame at character " + at + "\nActual: " + body);
+            }
+            int length = Integer.parseInt(digits);
+            if (close + 1 + length > body.length()) {
+                throw new AssertionError("frame of length " + length + " at character " + at
+                        + " runs past the end of the body\nActual: " + body);
+            }
+            packets.add(body.substring(close + 1, close + 1 + length));
+            at = close + 1 + length;
+        }
+        return packets;
+    }
+
+    /** A JSON string literal as JavaScript writes it (for expected jsonp and htmlfile bodies). */
+    public static String jsString(String s) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    /** Reads a JSON string literal back, also taking the {@code \/} that htmlfile writes. */
+    public static String unJsString(String literal) {
+        if (literal.length() < 2 || literal.charAt(0) != '"' || literal.charAt(literal.length() - 1) != '"') {
+            throw new AssertionError("not a string literal\nActual: " + literal);
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 1; i < literal.length() - 1; i++) {
+            char c = literal.charAt(i);
+            if (c != '\\') {
+                out.append(c);
+                continue;
+            }
+            char e = literal.charAt(++i);
+            switch (e) {
+                case 'n' -> out.append('\n');
+                case 'r' -> out.append('\r');
+                case 't' -> out.append('\t');
+                case 'b' -> out.append('\b');
+                case 'f' -> out.append('\f');
+                case 'u' -> {
+                    out.append((char) Integer.parseInt(literal.substring(i + 1, i + 5), 16));
+                    i += 4;
+                }
+                default -> out.append(e);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.sioconf.suite.legacy.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sioconf.suite.junit.LegacyCase;
+import dev.sioconf.suite.junit.Requirement;
+import dev.sioconf.suite.legacy.LegacyTester;
+import dev.sioconf.suite.legacy.Transport;
+import dev.sioconf.suite.legacy.WirePackets;
+import java.util.List;
+
+/** spec/legacy.md section 5: several packets in one body. */
+class PayloadFramingCases {
+
+    @Requirement("LEG-5.2")
+    @LegacyCase(transports = {Transport.XHR_POLLING, Transport.JSONP_POLLING},
+            does = "queues two messages with characters outside ASCII and the BMP, then polls once")
+    void frameLengthsCountUtf16CodeUnits(LegacyTester t) {
+        String sid = PollingCases.connected(t);
+        List<String> packets = List.of("3:::caf\u00e9 \u20ac", "3:::\uD83D\uDE00!");
+        t.postPayload(t.transport(), sid, WirePackets.frame(packets));
+        assertThat(Polls.payload(t.transport(), t.poll(t.transport(), sid)))
+                .isEqualTo("\ufffd10\ufffd3:::caf\u00e9 \u20ac\ufffd7\ufffd3:::\uD83D\uDE00!");
+    }
+
+    @Requirement("LEG-5.4")
+    @LegacyCase(does = "sends one bare packet, then the same packet framed alone")
+    void bareAndFramedSinglePacketsAreBothRead(LegacyTester t) {
+        var c = t.openSession();
+        c.sendPayload("3:::bare");
+        c.sendPayload("\ufffd10\ufffd3:::framed");
+        c.inbox().assertNext("3:::bare", "3:::framed");
+    }
+}

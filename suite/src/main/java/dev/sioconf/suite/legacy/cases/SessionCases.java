@@ -1,0 +1,106 @@
+package dev.sioconf.suite.legacy.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sioconf.suite.junit.LegacyCase;
+import dev.sioconf.suite.junit.Requirement;
+import dev.sioconf.suite.legacy.Connection;
+import dev.sioconf.suite.legacy.LegacyTester;
+import dev.sioconf.suite.legacy.Transport;
+import dev.sioconf.suite.wire.HttpAnswer;
+import dev.sioconf.suite.wire.WebSocketWire;
+
+/** spec/legacy.md section 6: a session's life, from connect packet to close timeout. */
+class SessionCases {
+
+    @Requirement("LEG-6.1")
+    @LegacyCase(does = "handshakes, connects the transport and reads the first packet")
+    void firstPacketOnANewSessionIsConnect(LegacyTester t) {
+        Connection c = t.attach(t.transport(), t.handshake().sid());
+        c.inbox().assertNext("1::");
+    }
+
+    @Requirement("LEG-6.3")
+    @LegacyCase(does = "sends a message with id 7 and no '+'")
+    void messageWithAnIdIsAcknowledgedAutomatically(LegacyTester t) {
+        Connection c = t.openSession();
+        c.send("3:7::hi");
+        c.inbox().assertNext("6:::7", "3:::hi");
+    }
+
+    @Requirement("LEG-6.5")
+    @LegacyCase(does = "emits echo with id 5 and '+', asking for a data ack")
+    void dataAckCarriesTheHandlersArguments(LegacyTester t) {
+        Connection c = t.openSession();
+        c.send("5:5+::{\"name\":\"echo\",\"args\":[\"x\",2]}");
+        c.inbox().assertNext("5:::{\"name\":\"echo\",\"args\":[\"x\",2]}", "6:::5+[\"x\",2]");
+    }
+
+    @Requirement("LEG-6.6")
+    @LegacyCase(does = "sends the disconnect packet 0::, then uses the session again")
+    void disconnectPacketEndsTheSession(LegacyTester t) {
+        Connection c = t.openSession();
+        c.send("0::");
+        t.pause(java.time.Duration.ofMillis(200), "let the server end the session");
+        assertUnknown(t, c.sid());
+    }
+
+    @Requirement("LEG-6.8")
+    @LegacyCase(perTransport = false, does = "connects over the first offered transport, then GETs ?disconnect")
+    void disconnectQueryEndsTheSession(LegacyTester t) {
+        Transport first = Transport.of(t.target().declared().transports().get(0));
+        Connection c = t.openSession(first);
+        HttpAnswer a = t.http().get(t.transportUri(pollingOrFirst(t), c.sid(), "disconnect=1"), dev.sioconf.suite.legacy.Bounds.PROMPT);
+        assertThat(a.status()).isEqualTo(200);
+        t.pause(java.time.Duration.ofMillis(200), "let the server end the session");
+        assertUnknown(t, c.sid());
+    }
+
+    @Requirement("LEG-6.13")
+    @LegacyCase(transports = {Transport.XHR_POLLING, Transport.JSONP_POLLING},
+            does = "polls with a session id that was never issued")
+    void unknownSessionIsToldClientNotHandshaken(LegacyTester t) {
+        Connection c = t.attach(t.transport(), "0000000000sioconf");
+        c.inbox().assertNext("7:::1+0");
+    }
+
+    @Requirement("LEG-6.12")
+    @LegacyCase(transports = {Transport.XHR_POLLING, Transport.JSONP_POLLING},
+            does = "connects, stops polling for half the close timeout, then polls again")
+    void sessionSurvivesAGapShorterThanTheCloseTimeout(LegacyTester t) {
+        String sid = PollingCases.connected(t);
+        t.pause(t.bounds().closeTimeout().dividedBy(2), "stay away for half the close timeout");
+        t.postPayload(t.transport(), sid, "3:::still here");
+        assertThat(Polls.payload(t.transport(), t.poll(t.transport(), sid))).isEqualTo("3:::still here");
+    }
+
+    @Requirement("LEG-6.11")
+    @LegacyCase(transports = {Transport.XHR_POLLING, Transport.JSONP_POLLING, Transport.WEBSOCKET},
+            does = "connects, goes silent past the close timeout, then polls the session")
+    void sessionIsGoneAfterTheCloseTimeout(LegacyTester t) {
+        Connection c = t.openSession();
+        c.abandon();
+        // A poll still held when the client vanished keeps the session connected until it is answered.
+        java.time.Duration lastConnectionEnds = t.transport().polling() ? t.bounds().pollHeldAtMost() : java.time.Duration.ZERO;
+        t.pause(lastConnectionEnds.plus(t.bounds().sessionGoneBy()), "stay silent past the close timeout");
+        assertUnknown(t, c.sid());
+    }
+
+    /** The session is over: a poll on it is told the client is not handshaken. */
+    static void assertUnknown(LegacyTester t, String sid) {
+        Transport polling = pollingOrFirst(t);
+        if (polling == Transport.WEBSOCKET) {
+            try (WebSocketWire ws = t.openWebSocket(sid)) {
+                assertThat(ws.next(dev.sioconf.suite.legacy.Bounds.PROMPT)).as("first frame on an ended session").isEqualTo("7:::1+0");
+            }
+            return;
+        }
+        assertThat(Polls.payload(polling, t.poll(polling, sid))).as("poll on an ended session").isEqualTo("7:::1+0");
+    }
+
+    /** A polling transport the target offers, for looking at a session from outside; websocket if none. */
+    static Transport pollingOrFirst(LegacyTester t) {
+        return t.target().declared().transports().stream().map(Transport::of).filter(Transport::polling)
+                .findFirst().orElse(Transport.WEBSOCKET);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.sioconf.suite.wire;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * HTTP to the target through the JDK client, every request and answer written to the wire log.
+ * The JDK client serves both the whole answers of polling and the endless body of htmlfile, and
+ * lets each request carry its own bound.
+ */
+public final class Http {
+
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(CONNECT_TIMEOUT)
+            .build();
+
+    private final WireLog log;
+
+    public Http(WireLog log) {
+        this.log = log;
+    }
+
+    public HttpAnswer get(URI uri, Duration bound, String... headers) {
+        return send(request(uri, bound, headers).GET().build(), "");
+    }
+
+    public HttpAnswer post(URI uri, String contentType, String body, Duration bound, String... headers) {
+        HttpRequest.Builder b = request(uri, bound, headers).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        return send(b.build(), body);
+    }
+
+    /** Opens a streaming GET and returns its head and an unread body, for htmlfile. */
+    public HttpResponse<InputStream> stream(URI uri, Duration headBound) {
+        HttpRequest req = request(uri, null).GET().build();
+        log.sent("http", describe(req, ""));
+        try {
+            HttpResponse<InputStream> response = CLIENT.sendAsync(req, HttpResponse.BodyHandlers.ofInputStream())
+                    .get(headBound.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            log.received("http", statusAndHeaders(response.statusCode(), response.headers()) + "\n(streamed body follows)");
+            return response;
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw noAnswer(req, headBound);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw failed(req, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TargetMisbehaved("interrupted while waiting for " + req.uri());
+        }
+    }
+
+    private HttpRequest.Builder request(URI uri, Duration bound, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri);
+        if (bound != null) {
+            b.timeout(bound);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return b;
+    }
+
+    private HttpAnswer send(HttpRequest req, String body) {
+        log.sent("http", describe(req, body));
+        long start = System.nanoTime();
+        try {
+            HttpResponse<String> r = CLIENT.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            log.received("http", statusAndHeaders(r.statusCode(), r.headers()) + "\n\n" + r.body()
+                    + "\n(after " + elapsed.toMillis() + " ms)");
+            return new HttpAnswer(r.statusCode(), r.headers().map(), r.body(), elapsed);
+        } catch (HttpConnectTimeoutException e) {
+            throw failed(req, e);
+        } catch (HttpTimeoutException e) {
+            throw noAnswer(req, req.timeout().orElse(Duration.ZERO));
+        } catch (IOException e) {
+            throw failed(req, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TargetMisbehaved("interrupted while waiting for " + req.uri());
+        }
+    }
+
+    private TargetMisbehaved noAnswer(HttpRequest req, Duration bound) {
+        log.note("no answer within " + bound.toMillis() + " ms");
+        return new TargetMisbehaved("no answer to " + req.method() + " " + req.uri() + " within " + bound.toMillis() + " ms");
+    }
+
+    private TargetMisbehaved failed(HttpRequest req, Throwable cause) {
+        String why = cause instanceof ConnectException ? "connection refused"
+                : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        log.note(req.method() + " " + req.uri() + " failed: " + why);
+        return new TargetMisbehaved(req.method() + " " + req.uri() + " got no HTTP answer (" + why + ")", cause);
+    }
+
+    private static String describe(HttpRequest req, String body) {
+        String headers = req.headers().map().entrySet().stream()
+                .map(e -> e.getKey() + ": " + String.join(", ", e.getValue()))
+                .collect(Collectors.joining("\n"));
+        return req.method() + " " + req.uri().getRawPath() + (req.uri().getRawQuery() == null ? "" : "?" + req.uri().getRawQuery())
+                + " HTTP/1.1" + (headers.isEmpty() ? "" : "\n" + headers) + (body.isEmpty() ? "" : "\n\n" + body);
+    }
+
+    private static String statusAndHeaders(int status, HttpHeaders headers) {
+        Map<String, String> sorted = new TreeMap<>();
+        headers.map().forEach((k, v) -> sorted.put(k, String.join(", ", v)));
+        return "HTTP/1.1 " + status + sorted.entrySet().stream().map(e -> "\n" + e.getKey() + ": " + e.getValue())
+                .collect(Collectors.joining());
+    }
+}

@@ -1,0 +1,140 @@
+package dev.sioconf.suite.wire;
+
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.glassfish.tyrus.client.ClientManager;
+import org.glassfish.tyrus.client.ClientProperties;
+
+/** A WebSocket to the target through the Tyrus client; every frame goes to the wire log. */
+public final class WebSocketWire implements AutoCloseable {
+
+    private static final ClientManager CLIENT = ClientManager.createClient();
+
+    private final WireLog log;
+    private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+    private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
+    private volatile Session session;
+
+    private WebSocketWire(WireLog log) {
+        this.log = log;
+    }
+
+    /** Opens the socket; a refused upgrade or a silent server is a {@link TargetMisbehaved}. */
+    public static WebSocketWire connect(URI uri, Duration bound, WireLog log) {
+        WebSocketWire ws = new WebSocketWire(log);
+        log.sent("ws", "upgrade GET " + uri);
+        ClientManager client = CLIENT;
+        synchronized (CLIENT) {
+            client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) bound.toMillis());
+        }
+        try {
+            ws.session = client.connectToServer(ws.endpoint(), ClientEndpointConfig.Builder.create().build(), uri);
+            log.received("ws", "101 Switching Protocols");
+            return ws;
+        } catch (DeploymentException | IOException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            log.note("websocket upgrade failed: " + why);
+            throw new TargetMisbehaved("websocket upgrade to " + uri + " failed: " + why, e);
+        }
+    }
+
+    /** The next text frame within {@code bound}. */
+    public String next(Duration bound) {
+        try {
+            String frame = frames.poll(bound.toMillis(), TimeUnit.MILLISECONDS);
+            if (frame == null) {
+                throw new TargetMisbehaved("no websocket frame within " + bound.toMillis() + " ms"
+                        + (closed.isDone() ? " (the socket is closed: " + closed.join().getCloseCode() + ")" : ""));
+            }
+            return frame;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TargetMisbehaved("interrupted waiting for a frame");
+        }
+    }
+
+    /** The next text frame, or null when none comes within {@code bound}. */
+    public String poll(Duration bound) {
+        try {
+            return frames.poll(bound.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    public void send(String text) {
+        log.sent("ws", text);
+        try {
+            session.getBasicRemote().sendText(text);
+        } catch (IOException | IllegalStateException e) {
+            throw new TargetMisbehaved("could not send a websocket frame: " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits for the server to close the socket; false when it stays open through {@code bound}. */
+    public boolean awaitClosed(Duration bound) {
+        try {
+            closed.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (Exception e) {
+            return true;
+        }
+    }
+
+    public boolean isOpen() {
+        return session != null && session.isOpen();
+    }
+
+    @Override
+    public void close() {
+        Session s = session;
+        if (s != null && s.isOpen()) {
+            try {
+                s.close();
+            } catch (IOException | RuntimeException e) {
+                // closing is best effort
+            }
+        }
+    }
+
+    private Endpoint endpoint() {
+        return new Endpoint() {
+            @Override
+            public void onOpen(Session s, EndpointConfig config) {
+                s.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> {
+                    log.received("ws", text);
+                    frames.add(text);
+                });
+            }
+
+            @Override
+            public void onClose(Session s, CloseReason reason) {
+                log.received("ws", "close " + reason.getCloseCode().getCode()
+                        + (reason.getReasonPhrase().isEmpty() ? "" : " " + reason.getReasonPhrase()));
+                closed.complete(reason);
+            }
+
+            @Override
+            public void onError(Session s, Throwable error) {
+                log.note("websocket error: " + error);
+                closed.complete(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, String.valueOf(error.getMessage())));
+            }
+        };
+    }
+}

@@ -1,0 +1,55 @@
+package dev.sioconf.suite.wire;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sioconf.reports.WireEntry;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Everything a case sent and received, in order, with milliseconds since the case began. */
+public final class WireLog {
+
+    public static final String SENT = ">";
+    public static final String RECEIVED = "<";
+    public static final String NOTE = "!";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_TEXT = 64 * 1024;
+
+    private final long start = System.nanoTime();
+    private final List<WireEntry> entries = new ArrayList<>();
+
+    public void sent(String kind, String text) {
+        add(SENT, kind, text);
+    }
+
+    public void received(String kind, String text) {
+        add(RECEIVED, kind, text);
+    }
+
+    public void note(String text) {
+        add(NOTE, "note", text);
+    }
+
+    public long elapsedMillis() {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    public synchronized List<WireEntry> entries() {
+        return List.copyOf(entries);
+    }
+
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(entries());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private synchronized void add(String direction, String kind, String text) {
+        String kept = text.length() <= MAX_TEXT ? text
+                : text.substring(0, MAX_TEXT) + "... (" + (text.length() - MAX_TEXT) + " more characters)";
+        entries.add(new WireEntry(elapsedMillis(), direction, kind, kept));
+    }
+}
