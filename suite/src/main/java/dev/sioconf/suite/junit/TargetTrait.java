@@ -10,6 +10,14 @@ public enum TargetTrait {
     WEBSOCKET_DISABLED(t -> !t.offers("websocket") && t.offers("xhr-polling")),
     /** Heartbeats announced in the handshake. */
     HEARTBEATS_ON(t -> t.declared().heartbeatTimeout() != null),
+    /** Heartbeats declared off: the handshake's heartbeat field is empty. */
+    HEARTBEATS_OFF(t -> t.declared().heartbeatTimeout() == null),
+    /** Origins {@code *:*}: any Origin or Referer is accepted. */
+    ORIGINS_OPEN(t -> t.declared().anyOrigin()),
+    /** Declared origins without {@code *:*}: handshakes are checked. */
+    ORIGINS_RESTRICTED(t -> !t.declared().anyOrigin()),
+    /** flashsocket among the declared transports. */
+    FLASHSOCKET_OFFERED(t -> t.offers("flashsocket")),
     /** Some transport is not offered, so requests for it must be dropped. */
     SOME_TRANSPORT_NOT_OFFERED(t -> t.declared().transports().size() < 4 || !t.offers("flashsocket"));
 
