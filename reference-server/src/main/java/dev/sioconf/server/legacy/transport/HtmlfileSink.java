@@ -8,7 +8,6 @@ import dev.sioconf.server.legacy.http.HttpAnswers;
 import dev.sioconf.server.legacy.session.PacketSink;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -64,15 +63,20 @@ public final class HtmlfileSink implements PacketSink {
         String script = faults.contains(Fault.HTMLFILE_SLASH_UNESCAPED)
                 ? "<script>_(" + JsonString.quote(payload) + ");</script>"
                 : HtmlfileFraming.script(payload);
-        channel.writeAndFlush(chunk(script));
+        WebSocketSink.inOrder(channel, () -> channel.writeAndFlush(chunk(script)));
     }
 
-    /** Ends the chunked answer and the connection: the stream cannot carry another request. */
+    /**
+     * Ends the chunked answer. The connection stays open for the client's next request: the head
+     * said keep-alive, so a client may pool it, and closing it under the client would fail that reuse.
+     */
     @Override
     public void close() {
-        if (channel.isActive()) {
-            channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.CLOSE);
-        }
+        WebSocketSink.inOrder(channel, () -> {
+            if (channel.isActive()) {
+                channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+            }
+        });
     }
 
     private static DefaultHttpContent chunk(String text) {

@@ -28,16 +28,30 @@ public final class WebSocketSink implements PacketSink {
 
     @Override
     public void deliver(List<String> packets) {
-        for (String packet : packets) {
-            channel.write(new TextWebSocketFrame(packet));
-        }
-        channel.flush();
+        inOrder(channel, () -> {
+            for (String packet : packets) {
+                channel.write(new TextWebSocketFrame(packet));
+            }
+            channel.flush();
+        });
     }
 
     @Override
     public void close() {
-        if (channel.isActive()) {
-            channel.writeAndFlush(new CloseWebSocketFrame()).addListener(ChannelFutureListener.CLOSE);
-        }
+        inOrder(channel, () -> {
+            if (channel.isActive()) {
+                channel.writeAndFlush(new CloseWebSocketFrame()).addListener(ChannelFutureListener.CLOSE);
+            }
+        });
+    }
+
+    /**
+     * Runs a write as a task of the channel's event loop, even from that loop's own thread. Netty
+     * writes at once when called on the loop but queues when called elsewhere, so mixing the two
+     * (a reply from the loop, a packet posted from another connection) would reorder packets;
+     * always queueing keeps the order in which the session handed them over.
+     */
+    static void inOrder(Channel channel, Runnable write) {
+        channel.eventLoop().execute(write);
     }
 }
