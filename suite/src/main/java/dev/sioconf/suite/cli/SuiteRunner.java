@@ -1,0 +1,71 @@
+package dev.sioconf.suite.cli;
+
+import static org.junit.platform.engine.discovery.ClassNameFilter.includeClassNamePatterns;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+
+import dev.sioconf.reports.CaseResult;
+import dev.sioconf.reports.ResultsCollector;
+import dev.sioconf.suite.junit.Requirement;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Map;
+import org.junit.platform.engine.FilterResult;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.PostDiscoveryFilter;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/** Runs the cases of a profile through the JUnit Platform, with the target given as configuration. */
+public final class SuiteRunner {
+
+    static final String LEGACY_CASES = "dev.sioconf.suite.legacy.cases";
+
+    private SuiteRunner() {
+    }
+
+    /**
+     * @param config    {@code sioconf.*} keys (see {@link dev.sioconf.suite.target.Targets})
+     * @param select    only cases whose requirement id starts with this, or empty for all
+     * @param collector receives every result as it comes
+     */
+    public static List<CaseResult> run(Map<String, String> config, String select, ResultsCollector collector) {
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectPackage(LEGACY_CASES))
+                .filters(includeClassNamePatterns(".*Cases"), requirementStartsWith(select))
+                .configurationParameters(config)
+                .build();
+        Launcher launcher = LauncherFactory.create();
+        launcher.execute(request, collector);
+        return collector.results();
+    }
+
+    static PostDiscoveryFilter requirementStartsWith(String prefix) {
+        return descriptor -> requirementOf(descriptor)
+                .map(id -> selected(id, prefix) ? FilterResult.included(id) : FilterResult.excluded(id + " not selected"))
+                .orElse(FilterResult.included("not a case"));
+    }
+
+    /** {@code LEG-9} selects section 9, {@code LEG-9.1} exactly LEG-9.1 (not LEG-9.10). */
+    static boolean selected(String id, String prefix) {
+        if (prefix == null || prefix.isEmpty()) {
+            return true;
+        }
+        String p = prefix.endsWith(".") ? prefix.substring(0, prefix.length() - 1) : prefix;
+        return id.equals(p) || id.startsWith(p + ".");
+    }
+
+    private static java.util.Optional<String> requirementOf(TestDescriptor descriptor) {
+        return descriptor.getSource()
+                .filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
+                .map(MethodSource::getJavaMethod)
+                .map(SuiteRunner::requirement);
+    }
+
+    private static String requirement(Method method) {
+        Requirement r = method.getAnnotation(Requirement.class);
+        return r == null ? "" : r.value();
+    }
+}

@@ -1,0 +1,130 @@
+package dev.sioconf.suite.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sioconf.reports.CaseResult;
+import dev.sioconf.reports.ResultsCollector;
+import dev.sioconf.reports.Verdict;
+import dev.sioconf.server.legacy.Fault;
+import dev.sioconf.server.legacy.LegacyServer;
+import dev.sioconf.server.legacy.LegacySettings;
+import dev.sioconf.server.legacy.LegacyTransport;
+import dev.sioconf.server.legacy.codec.HandshakeAnswer;
+import dev.sioconf.suite.target.Targets;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The suite can fail: run whole against the reference server with each deliberate fault, it
+ * catches every one in the case meant for it, and against the clean server every case passes.
+ * The servers declare their clean settings, as an operator who does not know of the fault would.
+ */
+@Execution(ExecutionMode.SAME_THREAD)
+class FaultCatalogueTest {
+
+    static final LegacySettings QUICK = LegacySettings.defaults()
+            .withPollingDuration(Duration.ofSeconds(3))
+            .withHeartbeats(true, Duration.ofSeconds(1), Duration.ofSeconds(3))
+            .withCloseTimeout(Duration.ofSeconds(3));
+
+    /** The case meant to catch each fault. */
+    static final Map<Fault, String> CAUGHT_BY = new EnumMap<>(Map.ofEntries(
+            Map.entry(Fault.TRANSPORTS_REVERSED, "HandshakeCases.handshakeListsTheOfferedTransportsInTheConfiguredOrder"),
+            Map.entry(Fault.WEBSOCKET_WHEN_DISABLED, "WebsocketDisabledCases.websocketRequestIsRefused"),
+            Map.entry(Fault.POLLING_DURATION_HALVED, "PollingCases.emptyPollIsHeldForThePollingDurationThenAnsweredWithANoop"),
+            Map.entry(Fault.POLLING_DURATION_DOUBLED, "PollingCases.emptyPollIsHeldForThePollingDurationThenAnsweredWithANoop"),
+            Map.entry(Fault.WRONG_NOOP, "PollingCases.emptyPollIsHeldForThePollingDurationThenAnsweredWithANoop"),
+            Map.entry(Fault.LOSE_EVERY_50TH, "OrderingCases.burstOfNumberedEventsArrivesCompleteAndInOrder"),
+            Map.entry(Fault.REORDER_QUEUED, "PollingCases.packetsQueuedBetweenPollsComeInOneFramedAnswerInOrder"),
+            Map.entry(Fault.NO_HEARTBEATS, "HeartbeatCases.heartbeatArrivesBeforeTheAnnouncedTimeout"),
+            Map.entry(Fault.JSONP_INDEX_IGNORED, "JsonpPollingCases.pollIsWrappedInTheCallbackOfTheRequestedIndex"),
+            Map.entry(Fault.UNKNOWN_SESSION_ACCEPTED, "SessionCases.unknownSessionIsToldClientNotHandshaken"),
+            Map.entry(Fault.FRAME_LENGTH_IN_BYTES, "PayloadFramingCases.frameLengthsCountUtf16CodeUnits"),
+            Map.entry(Fault.NO_CONNECT_PACKET, "SessionCases.firstPacketOnANewSessionIsConnect"),
+            Map.entry(Fault.NO_AUTO_ACK, "SessionCases.messageWithAnIdIsAcknowledgedAutomatically"),
+            Map.entry(Fault.ACK_WITHOUT_ENDPOINT, "ContractCases.customEndpointBehavesTheSame"),
+            Map.entry(Fault.CLOSE_TIMEOUT_IGNORED, "SessionCases.sessionIsGoneAfterTheCloseTimeout"),
+            Map.entry(Fault.HTMLFILE_UNPADDED, "HtmlfileCases.openingIsPaddedForOldBrowsers"),
+            Map.entry(Fault.HTMLFILE_SLASH_UNESCAPED, "HtmlfileCases.eachPacketIsAScriptCallWithSlashesEscaped"),
+            Map.entry(Fault.DISABLED_TRANSPORT_ANSWERED, "RoutingCases.transportNotOfferedIsDroppedWithoutAnAnswer"),
+            Map.entry(Fault.HELLOBACK_WRONG, "ContractCases.sendMessageIsAnsweredWithHelloBack")));
+
+    static final int RUNS_AT_ONCE = 3;
+    static final Duration RUN_LIMIT = Duration.ofMinutes(4);
+
+    static List<CaseResult> clean;
+    static final Map<Fault, List<CaseResult>> FAULTY = new EnumMap<>(Fault.class);
+
+    @BeforeAll
+    static void runTheSuiteAgainstEveryServer() throws Exception {
+        clean = runAgainst(QUICK);
+        ExecutorService pool = Executors.newFixedThreadPool(RUNS_AT_ONCE);
+        try {
+            Map<Fault, Future<List<CaseResult>>> runs = new LinkedHashMap<>();
+            for (Fault f : Fault.values()) {
+                runs.put(f, pool.submit(() -> runAgainst(settingsFor(f).withFaults(Set.of(f)))));
+            }
+            for (Map.Entry<Fault, Future<List<CaseResult>>> run : runs.entrySet()) {
+                FAULTY.put(run.getKey(), run.getValue().get(RUN_LIMIT.toMillis(), TimeUnit.MILLISECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void cleanServerPassesEveryCase() {
+        assertThat(clean).isNotEmpty();
+        assertThat(clean.stream().filter(r -> r.verdict() != Verdict.PASS && r.verdict() != Verdict.UNIMPLEMENTED)
+                .map(r -> r.verdict() + " " + r.id() + " · " + r.transport() + ": " + r.message()))
+                .as("cases that did not pass against the clean server").isEmpty();
+    }
+
+    @Test
+    void everyFaultHasTheCaseMeantToCatchIt() {
+        assertThat(CAUGHT_BY.keySet()).containsExactlyInAnyOrder(Fault.values());
+    }
+
+    @ParameterizedTest(name = "{0} is caught")
+    @EnumSource(Fault.class)
+    void faultIsCaughtByItsCase(Fault fault) {
+        Set<String> caught = FAULTY.get(fault).stream()
+                .filter(r -> r.verdict() != Verdict.PASS && r.verdict() != Verdict.UNIMPLEMENTED)
+                .map(CaseResult::id).collect(Collectors.toSet());
+        assertThat(caught).as("cases that caught %s", fault.wireName()).contains(CAUGHT_BY.get(fault));
+    }
+
+    /** Websocket must be off for the fault that serves it anyway to show. */
+    static LegacySettings settingsFor(Fault f) {
+        return f == Fault.WEBSOCKET_WHEN_DISABLED ? QUICK.withTransports(List.of(LegacyTransport.XHR_POLLING)) : QUICK;
+    }
+
+    static List<CaseResult> runAgainst(LegacySettings settings) throws InterruptedException {
+        try (LegacyServer server = LegacyServer.start(settings)) {
+            LegacySettings declared = settings.withFaults(Set.of());
+            Map<String, String> config = new LinkedHashMap<>();
+            config.put(Targets.TARGET, server.baseUri().toString());
+            config.put(Targets.NAME, settings.faults().isEmpty() ? "clean" : settings.faults().iterator().next().wireName());
+            config.put(Targets.TRANSPORTS, declared.transports().stream().map(LegacyTransport::wireName).collect(Collectors.joining(",")));
+            config.put(Targets.POLLING_DURATION, HandshakeAnswer.seconds(declared.pollingDuration()));
+            config.put(Targets.HEARTBEAT_TIMEOUT, HandshakeAnswer.seconds(declared.heartbeatTimeout()));
+            config.put(Targets.CLOSE_TIMEOUT, HandshakeAnswer.seconds(declared.closeTimeout()));
+            return SuiteRunner.run(config, "", new ResultsCollector());
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.sioconf.suite.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sioconf.server.legacy.LegacyServer;
+import dev.sioconf.server.legacy.LegacySettings;
+import dev.sioconf.server.legacy.LegacyTransport;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI's promises: exit codes, one-line reasons, and FAIL with Expected/Actual when declared settings lie. */
+class SioconfMainTest {
+
+    @TempDir
+    Path report;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    Run sioconf(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = SioconfMain.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void anUnreachableTargetExitsTwoWithOneLineWithinSeconds() {
+        long start = System.nanoTime();
+        Run r = sioconf("--target", "http://127.0.0.1:1", "--report", report.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("sioconf: cannot reach http://127.0.0.1:1: connection refused");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(SioconfMain.REACH_BOUND.plusSeconds(5));
+    }
+
+    @Test
+    void badValuesExitTwoWithTheReason() {
+        assertThat(sioconf("--target", "ftp://x").err()).contains("must be an http://host:port URL");
+        assertThat(sioconf("--target", "http://127.0.0.1:1", "--transports", "carrier-pigeon").exit()).isEqualTo(2);
+        assertThat(sioconf("--target", "http://127.0.0.1:1", "--polling-duration", "soon").err())
+                .contains("sioconf.pollingDuration must be a number of seconds, not 'soon'");
+        assertThat(sioconf("--profile", "eio9").exit()).isEqualTo(2);
+        assertThat(sioconf("--no-such-option").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void settingsThatDifferFromTheDeclaredOnesFailWithExpectedAndActual() throws Exception {
+        LegacySettings real = LegacySettings.defaults().withTransports(List.of(LegacyTransport.XHR_POLLING))
+                .withPollingDuration(Duration.ofSeconds(1));
+        try (LegacyServer server = LegacyServer.start(real)) {
+            Run r = sioconf("--target", server.baseUri().toString(), "--transports", "websocket,xhr-polling",
+                    "--polling-duration", "4", "--select", "LEG-3.5", "--report", report.toString());
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.out()).contains("FAIL", "LEG-3.5", "Expected: \"websocket,xhr-polling\"", "Actual:   \"xhr-polling\"");
+            assertThat(Files.readString(report.resolve("results.json"))).contains("\"verdict\" : \"FAIL\"");
+        }
+    }
+
+    @Test
+    void aCleanTargetDeclaredTrulyExitsZero() throws Exception {
+        LegacySettings real = LegacySettings.defaults().withPollingDuration(Duration.ofSeconds(1));
+        try (LegacyServer server = LegacyServer.start(real)) {
+            Run r = sioconf("--target", server.baseUri().toString(), "--polling-duration", "1", "--select", "LEG-3",
+                    "--report", report.toString());
+            assertThat(r.exit()).as(r.out()).isEqualTo(0);
+            assertThat(r.out()).contains("PASS", "results:");
+        }
+    }
+}
