@@ -124,6 +124,7 @@ class FaultCatalogueTest {
             config.put(Targets.POLLING_DURATION, HandshakeAnswer.seconds(declared.pollingDuration()));
             config.put(Targets.HEARTBEAT_TIMEOUT, HandshakeAnswer.seconds(declared.heartbeatTimeout()));
             config.put(Targets.CLOSE_TIMEOUT, HandshakeAnswer.seconds(declared.closeTimeout()));
+            config.put(Targets.ORIGINS, String.join(",", declared.origins()));
             return SuiteRunner.run(config, "", new ResultsCollector());
         }
     }
