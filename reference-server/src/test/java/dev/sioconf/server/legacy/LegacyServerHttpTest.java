@@ -181,6 +181,7 @@ class LegacyServerHttpTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(refused.statusCode()).isEqualTo(403);
             assertThat(refused.body()).isEqualTo("handshake bad origin");
+            assertThat(refused.headers().firstValue("access-control-allow-origin")).isEmpty();
             HttpResponse<String> allowed = strict.http.send(java.net.http.HttpRequest.newBuilder(strict.uri("/socket.io/1/"))
                     .header("Origin", "http://good.test:81").timeout(RunningServer.SLACK).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -116,7 +116,8 @@ public final class LegacyRequestHandler extends SimpleChannelInboundHandler<Full
                 r.answer(HttpResponseStatus.OK, HttpAnswers.APPLICATION_JAVASCRIPT,
                         "io.j[" + jsonp + "](new Error(" + JsonString.quote(BAD_ORIGIN) + "));");
             } else {
-                r.answer(HttpResponseStatus.FORBIDDEN, BAD_ORIGIN);
+                // A refused origin is not told it may read the answer (LEG-15.3).
+                HttpAnswers.write(r.ctx, r.keepAlive, HttpResponseStatus.FORBIDDEN, HttpAnswers.TEXT_PLAIN, BAD_ORIGIN, null);
             }
             return;
         }
@@ -141,7 +142,14 @@ public final class LegacyRequestHandler extends SimpleChannelInboundHandler<Full
             return;
         }
         switch (transport) {
-            case WEBSOCKET -> WebSocketUpgrade.upgrade(r.ctx, r.req, session);
+            case WEBSOCKET -> {
+                // Browsers send Origin on upgrades too; a refused one gets no 101 (LEG-15.4).
+                if (!origins.allows(r.origin)) {
+                    r.ctx.close();
+                    return;
+                }
+                WebSocketUpgrade.upgrade(r.ctx, r.req, session);
+            }
             case HTMLFILE -> htmlfile(r, session);
             case XHR_POLLING, JSONP_POLLING -> polling(r, transport, session);
         }
