@@ -133,7 +133,8 @@ class EncodingCases {
     @Requirement("LEG-4.10")
     @LegacyCase(does = "connects the transport with a session id that was never handed out")
     void errorDataIsAReasonCodeThenPlusAndAnAdviceCode(LegacyTester t) {
-        Connection c = t.attach(t.transport(), "sioconfNeverIssued00");
+        // Unique per invocation, so that a server adopting unknown ids cannot spoil the other invocations.
+        Connection c = t.attach(t.transport(), "sioconfNeverIssued" + Long.toHexString(System.nanoTime()));
         c.inbox().assertNext("7:::1+0");
     }
 
