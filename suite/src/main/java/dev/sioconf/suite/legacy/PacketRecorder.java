@@ -77,7 +77,12 @@ public final class PacketRecorder {
                 throw new TargetMisbehaved("only " + got.size() + " of " + n + " packets within " + bound.toMillis()
                         + " ms; last: " + (got.isEmpty() ? "none" : got.get(got.size() - 1)));
             }
-            got.add(next(Duration.ofNanos(left)));
+            try {
+                got.add(next(Duration.ofNanos(left)));
+            } catch (TargetMisbehaved e) {
+                throw new TargetMisbehaved("only " + got.size() + " of " + n + " packets within " + bound.toMillis()
+                        + " ms (" + e.getMessage() + "); last: " + (got.isEmpty() ? "none" : got.get(got.size() - 1)));
+            }
         }
         return got;
     }
