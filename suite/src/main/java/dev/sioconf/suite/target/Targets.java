@@ -48,8 +48,9 @@ public final class Targets {
         DeclaredSettings d = DeclaredSettings.legacyDefaults();
         List<String> transports = config.apply(TRANSPORTS).map(Targets::parseTransports).orElse(d.transports());
         Duration polling = config.apply(POLLING_DURATION).map(v -> seconds(POLLING_DURATION, v)).orElse(d.pollingDuration());
-        Duration heartbeat = config.apply(HEARTBEAT_TIMEOUT)
-                .map(v -> v.equalsIgnoreCase("off") ? null : seconds(HEARTBEAT_TIMEOUT, v)).orElse(d.heartbeatTimeout());
+        Optional<String> heartbeatValue = config.apply(HEARTBEAT_TIMEOUT);
+        Duration heartbeat = heartbeatValue.isEmpty() ? d.heartbeatTimeout()
+                : heartbeatValue.get().equalsIgnoreCase("off") ? null : seconds(HEARTBEAT_TIMEOUT, heartbeatValue.get());
         Duration close = config.apply(CLOSE_TIMEOUT).map(v -> seconds(CLOSE_TIMEOUT, v)).orElse(d.closeTimeout());
         List<String> origins = config.apply(ORIGINS)
                 .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(o -> !o.isEmpty()).toList())
