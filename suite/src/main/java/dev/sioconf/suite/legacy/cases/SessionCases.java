@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sioconf.suite.junit.LegacyCase;
 import dev.sioconf.suite.junit.Requirement;
+import dev.sioconf.suite.legacy.Bounds;
 import dev.sioconf.suite.legacy.Connection;
 import dev.sioconf.suite.legacy.LegacyTester;
 import dev.sioconf.suite.legacy.Transport;
 import dev.sioconf.suite.wire.HttpAnswer;
 import dev.sioconf.suite.wire.WebSocketWire;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** spec/legacy.md section 6: a session's life, from connect packet to close timeout. */
 class SessionCases {
@@ -84,6 +87,90 @@ class SessionCases {
         java.time.Duration lastConnectionEnds = t.transport().polling() ? t.bounds().pollHeldAtMost() : java.time.Duration.ZERO;
         t.pause(lastConnectionEnds.plus(t.bounds().sessionGoneBy()), "stay silent past the close timeout");
         assertUnknown(t, c.sid());
+    }
+
+    @Requirement("LEG-6.2")
+    @LegacyCase(transports = {Transport.XHR_POLLING, Transport.JSONP_POLLING},
+            does = "connects, then sends three messages one after another, each answered on a later poll")
+    void connectPacketIsSentOnlyOnce(LegacyTester t) {
+        Connection c = t.openSession();
+        for (int round = 1; round <= 3; round++) {
+            c.send("3:::round " + round);
+            c.inbox().assertNext("3:::round " + round);
+        }
+    }
+
+    @Requirement("LEG-6.4")
+    @LegacyCase(does = "emits echo with id 3 and no '+', and reads the two packets that follow")
+    void automaticAckComesBeforeTheApplicationsReply(LegacyTester t) {
+        Connection c = t.openSession();
+        c.send("5:3::{\"name\":\"echo\",\"args\":[\"x\"]}");
+        c.inbox().assertNext("6:::3", "5:::{\"name\":\"echo\",\"args\":[\"x\"]}");
+    }
+
+    @Requirement("LEG-6.7")
+    @LegacyCase(does = "connects, then sends a plain GET with the bare query key ?disconnect to the transport's URL")
+    void disconnectQueryIsAnsweredWithAnEmptyOk(LegacyTester t) {
+        Connection c = t.openSession();
+        HttpAnswer a = t.http().get(t.transportUri(t.transport(), c.sid(), "disconnect"), Bounds.PROMPT);
+        LegacyTester.assertAnswer(a, 200, "");
+    }
+
+    @Requirement("LEG-6.9")
+    @LegacyCase(transports = {Transport.XHR_POLLING, Transport.JSONP_POLLING},
+            does = "takes the connect packet, GETs ?disconnect while no poll is held, then polls at once")
+    void disconnectQueryWithNoConnectionOpenEndsTheSessionAtOnce(LegacyTester t) {
+        String sid = PollingCases.connected(t);
+        t.http().get(t.transportUri(t.transport(), sid, "disconnect=1"), Bounds.PROMPT);
+        HttpAnswer a = t.poll(t.transport(), sid);
+        assertThat(Polls.payload(t.transport(), a)).as("poll right after ?disconnect").isEqualTo("7:::1+0");
+    }
+
+    @Requirement("LEG-6.14")
+    @LegacyCase(transports = Transport.WEBSOCKET, does = "opens a websocket with a session id that was never issued")
+    void websocketForAnUnknownSessionGetsNotHandshakenThenIsClosed(LegacyTester t) {
+        WebSocketWire ws = t.openWebSocket(neverIssued());
+        assertThat(ws.next(Bounds.PROMPT)).as("first frame").isEqualTo("7:::1+0");
+        assertThat(ws.awaitClosed(Bounds.PROMPT)).as("socket closed by the server after the error").isTrue();
+        assertThat(ws.poll(Duration.ZERO)).as("frame after the error").isNull();
+    }
+
+    @Requirement("LEG-6.15")
+    @LegacyCase(transports = {Transport.XHR_POLLING, Transport.JSONP_POLLING, Transport.HTMLFILE},
+            does = "POSTs an echo event for a session id that was never issued, then GETs that id")
+    void postForANeverIssuedSessionIsNotActedOn(LegacyTester t) {
+        String sid = neverIssued();
+        assertPostIgnored(t, sid);
+        t.attach(t.transport(), sid).inbox().assertNext("7:::1+0");
+    }
+
+    @Requirement("LEG-6.15")
+    @LegacyCase(transports = {Transport.XHR_POLLING, Transport.JSONP_POLLING, Transport.HTMLFILE},
+            does = "connects, ends the session with 0::, POSTs an echo event for it, then GETs it")
+    void postForAnEndedSessionIsNotActedOn(LegacyTester t) {
+        Connection c = t.openSession();
+        c.send("0::");
+        // The end shows as the connection ending (0:: then close); its exact form is LEG-6.6's business.
+        c.inbox().awaitClosed(Bounds.PROMPT);
+        c.close();
+        assertPostIgnored(t, c.sid());
+        t.attach(t.transport(), c.sid()).inbox().assertNext("7:::1+0");
+    }
+
+    /** A POST for a session that does not exist: answered {@code 1} or {@code 7:::1+0}, nothing else. */
+    static void assertPostIgnored(LegacyTester t, String sid) {
+        String payload = "5:::{\"name\":\"echo\",\"args\":[\"nobody\"]}";
+        HttpAnswer a = t.transport() == Transport.JSONP_POLLING
+                ? t.http().post(t.transportUri(t.transport(), sid, "i=0"), "application/x-www-form-urlencoded",
+                        LegacyTester.jsonpForm(payload), Bounds.PROMPT)
+                : t.http().post(t.transportUri(t.transport(), sid, ""), "text/plain;charset=UTF-8", payload, Bounds.PROMPT);
+        assertThat(a.status()).as("status of a POST for an unknown session").isEqualTo(200);
+        assertThat(a.body()).as("body of a POST for an unknown session").isIn("1", "7:::1+0");
+    }
+
+    /** A session id no server hands out, different for every call so that cases cannot meet on it. */
+    static String neverIssued() {
+        return "sioconfNeverIssued" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
     }
 
     /** The session is over: a poll on it is told the client is not handshaken. */
