@@ -84,7 +84,7 @@ class HtmlfileCases {
 
     @Requirement("LEG-12.5")
     @LegacyCase(transports = Transport.HTMLFILE,
-            does = "connects, closes the stream, POSTs two messages while none is open, then opens a new stream")
+            does = "connects, closes the stream, POSTs two messages (one with an emoji) while none is open, then opens a new stream")
     void packetsQueuedWithoutAStreamComeInOneFramedScript(LegacyTester t) {
         String sid = t.handshake().sid();
         try (Stream first = Stream.open(t, sid, false)) {
@@ -94,11 +94,12 @@ class HtmlfileCases {
         // The session must outlive the gap, and the server must have seen the stream go before the POST.
         Duration gap = min(t.bounds().closeTimeout().dividedBy(4), Bounds.PROMPT);
         t.pause(gap, "let the server notice the stream is closed");
-        t.postPayload(Transport.HTMLFILE, sid, WirePackets.frame(List.of("3:::one", "3:::two")));
+        List<String> queued = List.of("3:::one", "3:::two \ud83d\ude00");
+        t.postPayload(Transport.HTMLFILE, sid, WirePackets.frame(queued));
         try (Stream second = Stream.open(t, sid, false)) {
             second.next(Bounds.PROMPT);
             assertThat(payloadOf(second.nextDelivery(Bounds.PROMPT))).as("payload of the first script on the new stream")
-                    .isEqualTo(WirePackets.frame(List.of("3:::one", "3:::two")));
+                    .isEqualTo(WirePackets.frame(queued));
         }
     }
 
