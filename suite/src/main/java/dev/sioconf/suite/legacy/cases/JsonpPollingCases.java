@@ -42,4 +42,17 @@ class JsonpPollingCases {
         LegacyTester.assertAnswer(t.poll(Transport.JSONP_POLLING, sid, "i=2"), 200,
                 "io.j[2](\"5:::{\\\"name\\\":\\\"echo\\\",\\\"args\\\":[\\\"a\\\\\\\"b\\\"]}\");");
     }
+
+    @Requirement("LEG-11.3")
+    @LegacyCase(transports = Transport.JSONP_POLLING, does = "takes the connect packet, then GETs again with i=4 and nothing queued")
+    void noopAtTheEndOfThePollIsWrappedInTheCallback(LegacyTester t) {
+        String sid = PollingCases.connected(t);
+        LegacyTester.assertAnswer(t.poll(Transport.JSONP_POLLING, sid, "i=4"), 200, "io.j[4](\"8::\");");
+    }
+
+    @Requirement("LEG-11.3")
+    @LegacyCase(transports = Transport.JSONP_POLLING, does = "GETs a poll with i=5 for a session id that was never issued")
+    void unknownSessionIsToldSoInTheCallback(LegacyTester t) {
+        LegacyTester.assertAnswer(t.poll(Transport.JSONP_POLLING, "0000000000sioconf", "i=5"), 200, "io.j[5](\"7:::1+0\");");
+    }
 }
