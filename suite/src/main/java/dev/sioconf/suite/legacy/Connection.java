@@ -54,7 +54,8 @@ public abstract class Connection implements AutoCloseable {
                 sendPayload("2::");
             }
             inbox.add(packet);
-            if (packet.startsWith("7:") || packet.equals("0::")) {
+            // An error or disconnect on the default endpoint ends the session; one on a named endpoint does not.
+            if (packet.startsWith("7:::") || packet.equals("0::")) {
                 inbox.closed("server sent " + packet);
             }
         }

@@ -44,7 +44,8 @@ class SessionCases {
     void disconnectPacketEndsTheSession(LegacyTester t) {
         Connection c = t.openSession();
         c.send("0::");
-        t.pause(java.time.Duration.ofMillis(200), "let the server end the session");
+        // The connection itself shows the end: 0:: on it, or 7:::1+0 on the poll after.
+        assertThat(c.inbox().awaitClosed(t.bounds().pollAnswer())).as("session ended on its connection").isTrue();
         assertUnknown(t, c.sid());
     }
 
@@ -55,7 +56,7 @@ class SessionCases {
         Connection c = t.openSession(first);
         HttpAnswer a = t.http().get(t.transportUri(pollingOrFirst(t), c.sid(), "disconnect=1"), dev.sioconf.suite.legacy.Bounds.PROMPT);
         assertThat(a.status()).isEqualTo(200);
-        t.pause(java.time.Duration.ofMillis(200), "let the server end the session");
+        assertThat(c.inbox().awaitClosed(t.bounds().pollAnswer())).as("session ended on its connection").isTrue();
         assertUnknown(t, c.sid());
     }
 
