@@ -42,7 +42,7 @@ final class ComparePage {
             out.append("<tr class=\"section\"><th colspan=\"").append(targets.size() + 2).append("\">")
                     .append(Html.text(section.title())).append("</th></tr>\n");
             for (CaseRows.Row row : section.rows()) {
-                out.append("<tr><th class=\"req\">").append(Html.text(row.requirement())).append(Fragments.level(row.level()))
+                out.append("<tr><th class=\"req\">").append(Html.text(row.requirement())).append(' ').append(Fragments.level(row.level()))
                         .append("</th><th class=\"case\" title=\"").append(Html.attr(row.description())).append("\">")
                         .append(Fragments.caseId(row.caseId())).append("</th>");
                 targets.forEach(t -> out.append(cell(row.resultsFor(t))));

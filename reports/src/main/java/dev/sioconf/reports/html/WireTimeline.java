@@ -144,7 +144,7 @@ final class WireTimeline {
             svg.append("<line x1=\"").append(fmt(px)).append("\" x2=\"").append(fmt(px)).append("\" y1=\"").append(y)
                     .append("\" y2=\"").append(y + 4).append("\" stroke=\"#8c959f\"/>")
                     .append("<text x=\"").append(fmt(px)).append("\" y=\"").append(y + 15)
-                    .append("\" text-anchor=\"middle\">").append(Html.text(tickLabel(t, step))).append("</text>");
+                    .append("\" text-anchor=\"middle\">").append(Html.text(tickLabel(t, to - from))).append("</text>");
         }
     }
 
@@ -165,11 +165,15 @@ final class WireTimeline {
         return Math.floorDiv(t + step - 1, step) * step;
     }
 
-    private static String tickLabel(long t, long step) {
-        if (step >= 1000) {
-            return t % 1000 == 0 ? (t / 1000) + " s" : String.format(Locale.ROOT, "%.1f s", t / 1000.0);
+    /** Seconds on an axis of a second or more (held polls, timeouts), milliseconds below. */
+    static String tickLabel(long t, long span) {
+        if (span < 1000) {
+            return t + " ms";
         }
-        return t + " ms";
+        if (t % 1000 == 0) {
+            return (t / 1000) + " s";
+        }
+        return String.format(Locale.ROOT, t % 100 == 0 ? "%.1f s" : "%.2f s", t / 1000.0);
     }
 
     private static int lane(String direction) {
