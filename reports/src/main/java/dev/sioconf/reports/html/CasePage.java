@@ -102,7 +102,7 @@ final class CasePage {
         if (r.wire().isEmpty()) {
             return out.append("<p class=\"note\">Nothing went over the wire.</p>\n").toString();
         }
-        out.append("<table class=\"wire\">\n<thead><tr><th>ms</th><th>dir</th><th>kind</th><th>text</th></tr></thead>\n<tbody>\n");
+        out.append("<table class=\"wire\">\n<thead><tr><th class=\"t\">ms</th><th class=\"dir\">dir</th><th class=\"kind\">kind</th><th>text</th></tr></thead>\n<tbody>\n");
         for (WireEntry e : r.wire()) {
             out.append("<tr class=\"").append(directionClass(e.direction())).append("\"><td class=\"t\">")
                     .append(e.atMillis()).append("</td><td class=\"dir\">").append(Html.text(e.direction()))
