@@ -2,6 +2,7 @@ package dev.sioconf.reports.html;
 
 import dev.sioconf.reports.CaseResult;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ public record ReportRun(String profile, Map<String, String> targets, Instant dat
         Map<String, String> all = new LinkedHashMap<>(targets);
         // a target that appears only in the results still gets its columns
         results.forEach(r -> all.putIfAbsent(r.target(), ""));
-        targets = java.util.Collections.unmodifiableMap(all);
+        targets = Collections.unmodifiableMap(all);
         results = List.copyOf(results);
     }
 }

@@ -1,6 +1,9 @@
 package dev.sioconf.reports.html;
 
 import dev.sioconf.reports.WireEntry;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -87,14 +90,14 @@ final class WireTimeline {
     static int[] tracks(List<WireEntry> wire) {
         int[] track = new int[wire.size()];
         long[] busyUntil = new long[TRACK_OFFSETS.length];
-        java.util.Arrays.fill(busyUntil, Long.MIN_VALUE);
-        List<Integer> held = new java.util.ArrayList<>();
+        Arrays.fill(busyUntil, Long.MIN_VALUE);
+        List<Integer> held = new ArrayList<>();
         for (int i = 0; i < wire.size(); i++) {
             if (start(wire.get(i)) < wire.get(i).atMillis()) {
                 held.add(i);
             }
         }
-        held.sort(java.util.Comparator.comparingLong(i -> start(wire.get(i))));
+        held.sort(Comparator.comparingLong(i -> start(wire.get(i))));
         for (int i : held) {
             long from = start(wire.get(i));
             int free = 0;
