@@ -48,7 +48,7 @@ public final class ResultsJson {
             .thenComparing(CaseResult::transport);
 
     /** LEG-3.10 after LEG-3.9. */
-    static int compareIds(String a, String b) {
+    public static int compareIds(String a, String b) {
         String[] pa = a.split("[-.]");
         String[] pb = b.split("[-.]");
         for (int i = 0; i < Math.min(pa.length, pb.length); i++) {
