@@ -1,6 +1,7 @@
 package dev.sioconf.suite.cli;
 
 import dev.sioconf.reports.CaseResult;
+import dev.sioconf.reports.ReportWriter;
 import dev.sioconf.reports.ResultsJson;
 import dev.sioconf.reports.Verdict;
 import dev.sioconf.suite.target.Target;
@@ -60,7 +61,7 @@ public final class SioconfMain implements Callable<Integer> {
     @Option(names = "--origins", paramLabel = "LIST", description = "Declared allowed origins (default: *:*).")
     String origins;
 
-    @Option(names = "--report", paramLabel = "DIR", description = "Where results.json goes (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--report", paramLabel = "DIR", description = "Where the report goes: index.html, a page per case, results.json, junit.xml (default: ${DEFAULT-VALUE}).")
     Path report = Path.of("target", "sioconf-report");
 
     @Option(names = "--select", paramLabel = "ID-PREFIX", description = "Only cases whose requirement id starts so, e.g. LEG-9 or LEG-9.1.")
@@ -113,14 +114,15 @@ public final class SioconfMain implements Callable<Integer> {
         declared.forEach((n, d) -> out.println("  target " + n + ": " + d));
 
         List<CaseResult> results = SuiteRunner.run(config, select, new ProgressPrinter(out));
-        Path file = ResultsJson.write(report, profile, declared, results);
+        Path index = ReportWriter.write(report, profile, declared, results);
 
         Map<Verdict, Long> counts = new EnumMap<>(Verdict.class);
         results.forEach(r -> counts.merge(r.verdict(), 1L, Long::sum));
         out.println();
         out.println(results.size() + " results: " + counts.entrySet().stream()
                 .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
-        out.println("results: " + file.toAbsolutePath());
+        out.println("report:  " + index.toAbsolutePath());
+        out.println("results: " + index.resolveSibling(ResultsJson.FILE_NAME).toAbsolutePath());
         if (results.isEmpty()) {
             err.println("sioconf: no case matched" + (select.isEmpty() ? "" : " --select " + select));
             return 2;

@@ -4,6 +4,7 @@ import static org.junit.platform.engine.discovery.ClassNameFilter.includeClassNa
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
 import dev.sioconf.reports.CaseResult;
+import dev.sioconf.reports.ReportOnFinishListener;
 import dev.sioconf.reports.ResultsCollector;
 import dev.sioconf.suite.junit.Requirement;
 import java.lang.reflect.Method;
@@ -36,6 +37,8 @@ public final class SuiteRunner {
                 .selectors(selectPackage(LEGACY_CASES))
                 .filters(includeClassNamePatterns(".*Cases"), requirementStartsWith(select))
                 .configurationParameters(config)
+                // The caller writes the report, with the targets' declared settings that the listener cannot know.
+                .configurationParameter(ReportOnFinishListener.ENABLED, "false")
                 .build();
         Launcher launcher = LauncherFactory.create();
         launcher.execute(request, collector);
