@@ -18,14 +18,19 @@ final class WebSocketConnection extends Connection {
     }
 
     private void pump() {
-        while (!stopped) {
-            String frame = ws.poll(Duration.ofMillis(100));
-            if (frame != null) {
-                received(frame);
-            } else if (!ws.isOpen()) {
-                ended("websocket closed");
-                return;
+        try {
+            while (!stopped) {
+                String frame = ws.poll(Duration.ofMillis(100));
+                if (frame != null) {
+                    received(frame);
+                } else if (!ws.isOpen()) {
+                    ended("websocket closed");
+                    return;
+                }
             }
+        } catch (AssertionError e) {
+            // e.g. answering a heartbeat on a socket the server has just closed
+            ended(e.getMessage());
         }
     }
 
