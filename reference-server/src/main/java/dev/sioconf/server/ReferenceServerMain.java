@@ -27,6 +27,9 @@ import picocli.CommandLine.Option;
                 + "with the server contract of spec/legacy.md on the default endpoint and /custom.")
 public final class ReferenceServerMain implements Callable<Integer> {
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--host", paramLabel = "ADDRESS", description = "Address to bind (default: ${DEFAULT-VALUE}).")
     String host = "127.0.0.1";
 
@@ -96,7 +99,8 @@ public final class ReferenceServerMain implements Callable<Integer> {
             server.close();
             stopped.countDown();
         }, "sioconf-shutdown"));
-        System.out.println(banner(server));
+        spec.commandLine().getOut().println(banner(server));
+        spec.commandLine().getOut().flush();
         stopped.await();
         return 0;
     }

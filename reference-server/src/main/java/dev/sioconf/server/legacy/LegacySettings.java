@@ -59,12 +59,6 @@ public record LegacySettings(
     }
 
     /** Settings without faults, as before faults existed. */
-    public LegacySettings(String host, int port, List<LegacyTransport> transports, Duration pollingDuration,
-            boolean heartbeats, Duration heartbeatInterval, Duration heartbeatTimeout, Duration closeTimeout,
-            List<String> origins) {
-        this(host, port, transports, pollingDuration, heartbeats, heartbeatInterval, heartbeatTimeout, closeTimeout,
-                origins, Set.of());
-    }
 
     private static void positive(String name, Duration d) {
         if (d == null || d.isNegative() || d.isZero()) {
@@ -75,7 +69,7 @@ public record LegacySettings(
     /** The socket.io 0.9 defaults on a free loopback port. */
     public static LegacySettings defaults() {
         return new LegacySettings("127.0.0.1", 0, DEFAULT_TRANSPORTS, Duration.ofSeconds(20), true,
-                Duration.ofSeconds(25), Duration.ofSeconds(60), Duration.ofSeconds(60), List.of("*:*"));
+                Duration.ofSeconds(25), Duration.ofSeconds(60), Duration.ofSeconds(60), List.of("*:*"), Set.of());
     }
 
     public LegacySettings withPort(int newPort) {
