@@ -162,7 +162,9 @@ public final class SioconfMain implements Callable<Integer> {
 
     /** A target that does not answer HTTP at all ends the run at once with a clear reason. */
     static void checkReachable(Target t) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(REACH_BOUND).build();
+        // HTTP/1.1 only (LEG-1.3): the default h2c upgrade offer is taken by socket.io 0.9 for a WebSocket
+        // upgrade and the connection is dropped, so the probe would call a working server unreachable.
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(REACH_BOUND).build();
         HttpRequest probe = HttpRequest.newBuilder(t.resolve("/socket.io/1/?t=0")).timeout(REACH_BOUND).build();
         try {
             client.send(probe, HttpResponse.BodyHandlers.discarding());

@@ -80,7 +80,20 @@ public final class Http {
         log.sent("http", describe(req, body));
         long start = System.nanoTime();
         try {
-            HttpResponse<String> r = CLIENT.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> r;
+            try {
+                r = CLIENT.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                if (req.method().equals("GET") || !reusedConnectionExpired(e)) {
+                    throw e;
+                }
+                // The pooled keep-alive connection was closed by the server just as the request went out
+                // (node closes idle ones after 5 s): not a single byte of an answer. The JDK sends a GET once
+                // more on its own, but not a POST; do that here, as browsers do on a reused connection.
+                log.note(req.method() + " went out on a kept-alive connection the server had just closed ("
+                        + e.getMessage() + "); sent once more");
+                r = CLIENT.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             log.received("http", statusAndHeaders(r.statusCode(), r.headers()) + "\n\n" + r.body()
                     + "\n(after " + elapsed.toMillis() + " ms)");
@@ -95,6 +108,21 @@ public final class Http {
             Thread.currentThread().interrupt();
             throw new TargetMisbehaved("interrupted while waiting for " + req.uri());
         }
+    }
+
+    /**
+     * Whether the connection ended before any byte of the answer came: the JDK says "HTTP/1.1 header
+     * parser received no bytes" over an {@link java.io.EOFException} (for a GET it retries by itself,
+     * with its ConnectionExpiredException).
+     */
+    static boolean reusedConnectionExpired(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.EOFException || t.getClass().getSimpleName().equals("ConnectionExpiredException")
+                    || (t.getMessage() != null && t.getMessage().contains("received no bytes"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private TargetMisbehaved noAnswer(HttpRequest req, Duration bound) {

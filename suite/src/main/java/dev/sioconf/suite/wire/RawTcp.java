@@ -24,6 +24,22 @@ public final class RawTcp {
     }
 
     public static Exchange exchange(URI base, String request, Duration bound, WireLog log) {
+        return exchange(base, request, bound, log, false);
+    }
+
+    /**
+     * Like {@link #exchange}, but stops reading as soon as one whole HTTP response is in: its head and
+     * as many body bytes as its {@code Content-Length}, or its chunks up to the terminating one. An
+     * answer without either is read until the server closes, as before. Use it where the case is about
+     * the answer, not about the connection: a server that keeps the connection open after a complete
+     * answer (socket.io 0.9.19 answers polls {@code Connection: Keep-Alive} even to
+     * {@code Connection: close}) must not cost the case the whole bound, which can outlast the session.
+     */
+    public static Exchange exchangeOneAnswer(URI base, String request, Duration bound, WireLog log) {
+        return exchange(base, request, bound, log, true);
+    }
+
+    private static Exchange exchange(URI base, String request, Duration bound, WireLog log, boolean untilAnswered) {
         log.sent("tcp", request);
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), (int) Http.CONNECT_TIMEOUT.toMillis());
@@ -34,23 +50,109 @@ public final class RawTcp {
             InputStream in = socket.getInputStream();
             byte[] buffer = new byte[8192];
             boolean closed;
+            boolean answered = false;
             try {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
                     got.write(buffer, 0, n);
+                    if (untilAnswered && wholeAnswer(got.toByteArray())) {
+                        answered = true;
+                        break;
+                    }
                 }
-                closed = true;
+                closed = !answered;
             } catch (SocketTimeoutException e) {
                 closed = false;
             } catch (IOException e) {
                 closed = true; // a reset is a close too
             }
             String text = got.toString(StandardCharsets.UTF_8);
-            log.received("tcp", (text.isEmpty() ? "(nothing)" : text) + (closed ? "\n(connection closed by the server)" : "\n(still open after " + bound.toMillis() + " ms)"));
+            log.received("tcp", (text.isEmpty() ? "(nothing)" : text) + (closed ? "\n(connection closed by the server)"
+                    : answered ? "\n(answer complete; the connection was left open)" : "\n(still open after " + bound.toMillis() + " ms)"));
             return new Exchange(text, closed);
         } catch (IOException e) {
             log.note("raw connection failed: " + e.getMessage());
             throw new TargetMisbehaved("could not reach " + base + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Whether {@code bytes} hold one whole HTTP response, by its Content-Length or its chunks. */
+    static boolean wholeAnswer(byte[] bytes) {
+        int headEnd = indexOf(bytes, CRLF_CRLF, 0);
+        if (headEnd < 0) {
+            return false;
+        }
+        int bodyStart = headEnd + 4;
+        String[] head = new String(bytes, 0, headEnd, StandardCharsets.ISO_8859_1).split("\r\n");
+        String length = null;
+        boolean chunked = false;
+        for (int i = 1; i < head.length; i++) {
+            int colon = head[i].indexOf(':');
+            if (colon < 0) {
+                continue;
+            }
+            String name = head[i].substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT);
+            String value = head[i].substring(colon + 1).trim();
+            if (name.equals("content-length")) {
+                length = value;
+            } else if (name.equals("transfer-encoding") && value.toLowerCase(java.util.Locale.ROOT).contains("chunked")) {
+                chunked = true;
+            }
+        }
+        if (chunked) {
+            int at = bodyStart;
+            while (true) {
+                int lineEnd = indexOf(bytes, CRLF, at);
+                if (lineEnd < 0) {
+                    return false;
+                }
+                int size;
+                try {
+                    size = Integer.parseInt(new String(bytes, at, lineEnd - at, StandardCharsets.ISO_8859_1).split(";")[0].trim(), 16);
+                } catch (NumberFormatException e) {
+                    return false; // not chunks after all: leave it to the close
+                }
+                if (size == 0) {
+                    // no trailer fields: CRLF at once; else trailer fields up to an empty line
+                    return startsWith(bytes, CRLF, lineEnd + 2) || indexOf(bytes, CRLF_CRLF, lineEnd) >= 0;
+                }
+                at = lineEnd + 2 + size + 2;
+                if (at > bytes.length) {
+                    return false;
+                }
+            }
+        }
+        if (length != null) {
+            try {
+                return bytes.length - bodyStart >= Long.parseLong(length);
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static final byte[] CRLF = {'\r', '\n'};
+    private static final byte[] CRLF_CRLF = {'\r', '\n', '\r', '\n'};
+
+    private static int indexOf(byte[] bytes, byte[] what, int from) {
+        for (int i = Math.max(from, 0); i + what.length <= bytes.length; i++) {
+            if (startsWith(bytes, what, i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] what, int at) {
+        if (at < 0 || at + what.length > bytes.length) {
+            return false;
+        }
+        for (int j = 0; j < what.length; j++) {
+            if (bytes[at + j] != what[j]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

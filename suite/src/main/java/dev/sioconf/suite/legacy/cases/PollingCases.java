@@ -126,7 +126,7 @@ class PollingCases {
      */
     static String rawPoll(LegacyTester t, String sid, Duration bound) {
         URI uri = t.transportUri(t.transport(), sid, t.transport() == Transport.JSONP_POLLING ? "i=0" : "");
-        RawTcp.Exchange e = RawTcp.exchange(t.target().base(), "GET " + uri.getRawPath() + "?" + uri.getRawQuery()
+        RawTcp.Exchange e = RawTcp.exchangeOneAnswer(t.target().base(), "GET " + uri.getRawPath() + "?" + uri.getRawQuery()
                 + " HTTP/1.1\r\nHost: " + t.target().base().getAuthority() + "\r\nConnection: close\r\n\r\n", bound, t.log());
         int headEnd = e.received().indexOf("\r\n\r\n");
         assertThat(headEnd).as("end of the answer head").isPositive();
