@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sioconf.reports.CaseResult;
 import dev.sioconf.reports.ResultsCollector;
+import dev.sioconf.reports.ReportWriter;
 import dev.sioconf.reports.ResultsJson;
 import dev.sioconf.reports.Verdict;
 import dev.sioconf.server.legacy.LegacyServer;
@@ -146,7 +147,9 @@ class SocketIo0919InteropIT {
                 targets.put(referenceName(c), c.describe());
                 List<CaseResult> both = new ArrayList<>(s);
                 both.addAll(r);
-                Path json = ResultsJson.write(reportDir(c), "legacy", targets, both);
+                // The full report, socket.io 0.9.19 and the reference server side by side (compare.html).
+                Path index = ReportWriter.write(reportDir(c), "legacy", targets, both);
+                Path json = index.resolveSibling(ResultsJson.FILE_NAME);
                 OUTCOMES.put(c.name(), new Outcome(c, socketIoName(c), s, referenceName(c), r, json, serverLog(c)));
             }
         } finally {
