@@ -1,5 +1,7 @@
 package dev.sioconf.server.legacy.codec;
 
+import dev.sioconf.server.json.JsonString;
+
 /**
  * The htmlfile stream: an opening chunk that defines {@code _} to hand messages to the parent
  * frame, padded with spaces so old browsers start rendering, then one script chunk per packet.

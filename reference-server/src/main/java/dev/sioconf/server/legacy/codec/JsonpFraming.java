@@ -1,5 +1,6 @@
 package dev.sioconf.server.legacy.codec;
 
+import dev.sioconf.server.json.JsonString;
 import java.util.regex.Pattern;
 
 /** The jsonp-polling wrapper: {@code io.j[N]("<payload as a JSON string>");}. */

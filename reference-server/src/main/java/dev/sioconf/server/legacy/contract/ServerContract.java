@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.sioconf.server.legacy.Fault;
-import dev.sioconf.server.legacy.codec.JsonString;
+import dev.sioconf.server.json.JsonString;
 import dev.sioconf.server.legacy.codec.Packet;
 import dev.sioconf.server.legacy.session.PacketHandler;
 import dev.sioconf.server.legacy.session.Session;

@@ -1,7 +1,6 @@
 package dev.sioconf.server.legacy.http;
 
-import dev.sioconf.server.legacy.codec.JsonString;
-import dev.sioconf.server.legacy.codec.PacketFormatException;
+import dev.sioconf.server.json.JsonString;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -20,7 +19,7 @@ final class FormPayload {
         }
         try {
             return JsonString.unquote(d);
-        } catch (PacketFormatException e) {
+        } catch (IllegalArgumentException e) {
             return null;
         }
     }

@@ -6,7 +6,7 @@ import dev.sioconf.server.legacy.LegacyTransport;
 import dev.sioconf.server.legacy.codec.ErrorAdvice;
 import dev.sioconf.server.legacy.codec.ErrorReason;
 import dev.sioconf.server.legacy.codec.HandshakeAnswer;
-import dev.sioconf.server.legacy.codec.JsonString;
+import dev.sioconf.server.json.JsonString;
 import dev.sioconf.server.legacy.codec.JsonpFraming;
 import dev.sioconf.server.legacy.codec.Packet;
 import dev.sioconf.server.legacy.codec.PacketCodec;

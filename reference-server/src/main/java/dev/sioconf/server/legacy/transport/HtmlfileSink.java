@@ -2,7 +2,7 @@ package dev.sioconf.server.legacy.transport;
 
 import dev.sioconf.server.legacy.Fault;
 import dev.sioconf.server.legacy.codec.HtmlfileFraming;
-import dev.sioconf.server.legacy.codec.JsonString;
+import dev.sioconf.server.json.JsonString;
 import dev.sioconf.server.legacy.codec.PayloadCodec;
 import dev.sioconf.server.legacy.http.HttpAnswers;
 import dev.sioconf.server.legacy.session.PacketSink;

@@ -1,5 +1,7 @@
 package dev.sioconf.server.legacy.codec;
 
+import dev.sioconf.server.json.JsonString;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -60,7 +62,7 @@ class TransportFramingTest {
     void jsonStringRejectsWhatIsNotOneLiteral() {
         for (String bad : new String[] {"", "\"", "abc", "\"a\"b\"", "\"\\q\"", "\"\\u12\"", "\"\\\""}) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> JsonString.unquote(bad))
-                    .as(bad).isInstanceOf(PacketFormatException.class);
+                    .as(bad).isInstanceOf(IllegalArgumentException.class);
         }
     }
 }

@@ -1,8 +1,9 @@
-package dev.sioconf.server.legacy.codec;
+package dev.sioconf.server.json;
 
 /**
- * A string as a JSON string literal, escaped exactly as JavaScript's {@code JSON.stringify} does,
- * because the jsonp and htmlfile transports wrap packets that way and clients compare bytes.
+ * A string as a JSON string literal, escaped exactly as JavaScript's {@code JSON.stringify} does:
+ * every profile writes strings that clients compare byte for byte (legacy jsonp and htmlfile
+ * wrapping, eio4 packets).
  */
 public final class JsonString {
 
@@ -39,25 +40,25 @@ public final class JsonString {
     /**
      * Reads a JSON string literal back, as jsonp-polling clients post their payload in it.
      *
-     * @throws PacketFormatException when {@code literal} is not exactly one JSON string
+     * @throws IllegalArgumentException when {@code literal} is not exactly one JSON string
      */
     public static String unquote(String literal) {
         int end = literal.length() - 1;
         if (end < 1 || literal.charAt(0) != '"' || literal.charAt(end) != '"') {
-            throw new PacketFormatException("not a JSON string literal");
+            throw new IllegalArgumentException("not a JSON string literal");
         }
         StringBuilder out = new StringBuilder(end);
         for (int i = 1; i < end; i++) {
             char c = literal.charAt(i);
             if (c == '"' || c < 0x20) {
-                throw new PacketFormatException("unescaped character in a JSON string at " + i);
+                throw new IllegalArgumentException("unescaped character in a JSON string at " + i);
             }
             if (c != '\\') {
                 out.append(c);
                 continue;
             }
             if (++i >= end) {
-                throw new PacketFormatException("escape at the end of a JSON string");
+                throw new IllegalArgumentException("escape at the end of a JSON string");
             }
             switch (literal.charAt(i)) {
                 case '"' -> out.append('"');
@@ -70,16 +71,16 @@ public final class JsonString {
                 case 't' -> out.append('\t');
                 case 'u' -> {
                     if (i + 4 >= end) {
-                        throw new PacketFormatException("short \\u escape at " + i);
+                        throw new IllegalArgumentException("short \\u escape at " + i);
                     }
                     try {
                         out.append((char) Integer.parseInt(literal.substring(i + 1, i + 5), 16));
                     } catch (NumberFormatException e) {
-                        throw new PacketFormatException("bad \\u escape at " + i);
+                        throw new IllegalArgumentException("bad \\u escape at " + i);
                     }
                     i += 4;
                 }
-                default -> throw new PacketFormatException("bad escape at " + i);
+                default -> throw new IllegalArgumentException("bad escape at " + i);
             }
         }
         return out.toString();
