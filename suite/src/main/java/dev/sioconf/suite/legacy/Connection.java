@@ -36,6 +36,12 @@ public abstract class Connection implements AutoCloseable {
         sendPayload(WirePackets.frame(List.of(packets)));
     }
 
+    /** Joins an endpoint: sends {@code 1::<endpoint>} and takes the server's confirmation. */
+    public void join(String endpoint) {
+        send("1::" + endpoint);
+        inbox.assertNext("1::" + endpoint);
+    }
+
     /** Sends a body or frame exactly as given. */
     public abstract void sendPayload(String payload);
 

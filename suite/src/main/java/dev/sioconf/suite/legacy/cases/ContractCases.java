@@ -75,8 +75,7 @@ class ContractCases {
     @LegacyCase(does = "joins /custom, then emits an acked echo and sends a message there")
     void customEndpointBehavesTheSame(LegacyTester t) {
         Connection c = t.openSession();
-        c.send("1::/custom");
-        c.inbox().assertNext("1::/custom");
+        c.join("/custom");
         c.send("5:4+:/custom:{\"name\":\"echo\",\"args\":[true]}", "3::/custom:m");
         c.inbox().assertNext("5::/custom:{\"name\":\"echo\",\"args\":[true]}", "6::/custom:4+[true]", "3::/custom:m");
     }

@@ -28,8 +28,7 @@ class EncodingCases {
     @LegacyCase(does = "takes the connect packet, joins /custom and sends a message with id 1, and reads packets with and without data")
     void packetWithoutDataEndsAfterItsEndpoint(LegacyTester t) {
         Connection c = t.openSession();
-        c.send("1::/custom");
-        c.inbox().assertNext("1::/custom");
+        c.join("/custom");
         c.send("3:1::x");
         assertThat(c.inbox().awaitPackets(2, Bounds.PROMPT)).containsExactlyInAnyOrder("6:::1", "3:::x");
     }
@@ -38,8 +37,7 @@ class EncodingCases {
     @LegacyCase(does = "sends a connect (1), a message (3), a json message (4) and an event asking for a data ack (5), and reads the type of each answer")
     void eachTypeDigitKeepsItsMeaning(LegacyTester t) {
         Connection c = t.openSession();
-        c.send("1::/custom");
-        c.inbox().assertNext("1::/custom");
+        c.join("/custom");
         c.send("3:::text");
         c.inbox().assertNext("3:::text");
         c.send("4:::[\"json\"]");
@@ -54,8 +52,7 @@ class EncodingCases {
     void packetsWithoutDataOrWithEmptyDataAreAccepted(LegacyTester t) {
         Connection c = t.openSession();
         c.send("2::", "2:::", "8::", "8:::");
-        c.send("1::/custom");
-        c.inbox().assertNext("1::/custom");
+        c.join("/custom");
         c.send("0::/custom", "3:::still here");
         c.inbox().assertNext("3:::still here");
     }
@@ -77,8 +74,7 @@ class EncodingCases {
     @LegacyCase(does = "joins /custom, sends a message with id 5 there and one with id 6 on the default endpoint")
     void endpointFieldIsEmptyForTheDefaultEndpointAndTheNameOtherwise(LegacyTester t) {
         Connection c = t.openSession();
-        c.send("1::/custom");
-        c.inbox().assertNext("1::/custom");
+        c.join("/custom");
         c.send("3:5:/custom:on custom");
         assertThat(c.inbox().awaitPackets(2, Bounds.PROMPT)).containsExactlyInAnyOrder("6::/custom:5", "3::/custom:on custom");
         c.send("3:6::on default");
@@ -91,8 +87,7 @@ class EncodingCases {
         Connection c = t.openSession();
         c.send("3:::: a::b :");
         c.inbox().assertNext("3:::: a::b :");
-        c.send("1::/custom");
-        c.inbox().assertNext("1::/custom");
+        c.join("/custom");
         c.send("3::/custom:1::/x:y");
         c.inbox().assertNext("3::/custom:1::/x:y");
     }

@@ -28,8 +28,7 @@ class EndpointCases {
     @LegacyCase(does = "joins /custom and emits sendMessage on it")
     void packetsOnAnEndpointAreAnsweredOnThatEndpoint(LegacyTester t) {
         Connection c = t.openSession();
-        c.send("1::/custom");
-        c.inbox().assertNext("1::/custom");
+        c.join("/custom");
         c.send("5::/custom:{\"name\":\"sendMessage\",\"args\":[]}");
         c.inbox().assertNext("5::/custom:{\"name\":\"helloBack\",\"args\":[{\"message\":\"Hello back!\"}]}");
     }
@@ -38,8 +37,7 @@ class EndpointCases {
     @LegacyCase(does = "joins /custom, leaves it with 0::/custom, then uses the default endpoint")
     void leavingAnEndpointKeepsTheSession(LegacyTester t) {
         Connection c = t.openSession();
-        c.send("1::/custom");
-        c.inbox().assertNext("1::/custom");
+        c.join("/custom");
         c.send("0::/custom");
         c.send("3:::still connected");
         c.inbox().assertNext("3:::still connected");
