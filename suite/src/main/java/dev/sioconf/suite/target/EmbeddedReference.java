@@ -31,9 +31,11 @@ public final class EmbeddedReference {
         SCENARIOS.put("reference/web-role", quick
                 .withTransports(List.of(LegacyTransport.XHR_POLLING))
                 .withPollingDuration(Duration.ofSeconds(10)));
+        // A non-default order, and heartbeats off so the cases for that setting run too.
         SCENARIOS.put("reference/custom-order", quick
                 .withTransports(List.of(LegacyTransport.JSONP_POLLING, LegacyTransport.XHR_POLLING, LegacyTransport.WEBSOCKET))
-                .withPollingDuration(Duration.ofSeconds(2)));
+                .withPollingDuration(Duration.ofSeconds(2))
+                .withHeartbeats(false, Duration.ofSeconds(1), Duration.ofSeconds(3)));
     }
 
     private static final Map<String, List<Target>> STARTED = new LinkedHashMap<>();
