@@ -33,10 +33,10 @@ class JavaClientInteropIT {
     /** Bound of each single wait (connect, one round trip, the upgrade). */
     static final Duration STEP_LIMIT = Duration.ofSeconds(15);
 
-    @ParameterizedTest(name = "{0}, {1}, namespace {2}")
+    @ParameterizedTest(name = "{3}")
     @MethodSource("dev.sioconf.server.interop.ServersUnderTest#matrix")
     void javaClientCompletesTheContractRoundTrips(ServerUnderTest.Launcher launcher, ClientTransports transports,
-            String namespace) throws Exception {
+            String namespace, String label) throws Exception {
         try (ServerUnderTest server = launcher.start()) {
             String token = Contract.authToken(namespace);
             IO.Options options = IO.Options.builder()
@@ -49,7 +49,7 @@ class JavaClientInteropIT {
                     .build();
             URI uri = URI.create(server.baseUri() + ("/".equals(namespace) ? "" : namespace));
             Socket socket = IO.socket(uri, options);
-            Session session = new Session(socket, server);
+            Session session = new Session(socket, server, label);
             try {
                 session.run(transports, namespace, token);
             } finally {
@@ -62,14 +62,16 @@ class JavaClientInteropIT {
     private static final class Session {
         private final Socket socket;
         private final ServerUnderTest server;
+        private final String label;
         private final List<String> transportsSeen = new CopyOnWriteArrayList<>();
         private final CompletableFuture<Void> onWebsocket = new CompletableFuture<>();
         /** Completed exceptionally when the connection fails or drops; every wait watches it. */
         private final CompletableFuture<Object[]> broken = new CompletableFuture<>();
 
-        Session(Socket socket, ServerUnderTest server) {
+        Session(Socket socket, ServerUnderTest server, String label) {
             this.socket = socket;
             this.server = server;
+            this.label = label;
             socket.io().on(Manager.EVENT_TRANSPORT, args -> {
                 String name = ((Transport) args[0]).name;
                 transportsSeen.add(name);
@@ -88,24 +90,24 @@ class JavaClientInteropIT {
             CompletableFuture<Object[]> auth = once("auth");
             socket.connect();
             await("connect", connected);
-            assertThat(transportsSeen).as("first transport").first().isEqualTo(transports.transports.get(0));
-            assertThat(args(await("auth event", auth))).as("auth event")
+            assertThat(transportsSeen).as("%s: first transport", label).first().isEqualTo(transports.transports.get(0));
+            assertThat(args(await("auth event", auth))).as("%s: auth event", label)
                     .isEqualTo(JsonNodeFactory.instance.arrayNode().add(
                             JsonNodeFactory.instance.objectNode().put("token", token)));
 
             CompletableFuture<Object[]> hello = once("helloBack");
             socket.emit("sendMessage", JavaClientValues.toClient(Contract.json("{\"text\":\"hi\"}")));
-            assertThat(args(await("helloBack", hello))).as("helloBack").isEqualTo(Contract.HELLO_BACK);
+            assertThat(args(await("helloBack", hello))).as("%s: helloBack", label).isEqualTo(Contract.HELLO_BACK);
 
             echoWithAck("echo", Contract.ECHO_ARGS);
 
             CompletableFuture<Object[]> back = once("message-back");
             socket.emit("message", JavaClientValues.toClientArgs(Contract.MESSAGE_ARGS));
-            assertThat(args(await("message-back", back))).as("message-back").isEqualTo(Contract.MESSAGE_ARGS);
+            assertThat(args(await("message-back", back))).as("%s: message-back", label).isEqualTo(Contract.MESSAGE_ARGS);
 
             CompletableFuture<Object[]> messageAck = new CompletableFuture<>();
             socket.emit("message-with-ack", JavaClientValues.toClientArgs(Contract.MESSAGE_ARGS), messageAck::complete);
-            assertThat(args(await("message-with-ack ack", messageAck))).as("message-with-ack ack")
+            assertThat(args(await("message-with-ack ack", messageAck))).as("%s: message-with-ack ack", label)
                     .isEqualTo(Contract.MESSAGE_ARGS);
 
             echoWithAck("binary echo", Contract.BINARY_ARGS);
@@ -114,11 +116,11 @@ class JavaClientInteropIT {
                 await("upgrade to websocket", onWebsocket.thenApply(v -> new Object[0]));
                 echoWithAck("echo after the upgrade", Contract.UPGRADED_ARGS);
             }
-            assertThat(transportsSeen).as("transports the engine used")
+            assertThat(transportsSeen).as("%s: transports the engine used", label)
                     .containsExactlyElementsOf(transports.expectedSequence());
-            assertThat(transportsSeen.get(transportsSeen.size() - 1)).as("transport in use at the end")
+            assertThat(transportsSeen.get(transportsSeen.size() - 1)).as("%s: transport in use at the end", label)
                     .isEqualTo(transports.finalTransport);
-            assertThat(socket.connected()).as("still connected on %s", namespace).isTrue();
+            assertThat(socket.connected()).as("%s: still connected", label).isTrue();
         }
 
         /** emit "echo" with {@code expected} and an ack: the echo event and the ack must both bring it back. */
@@ -126,8 +128,8 @@ class JavaClientInteropIT {
             CompletableFuture<Object[]> event = once("echo");
             CompletableFuture<Object[]> ack = new CompletableFuture<>();
             socket.emit("echo", JavaClientValues.toClientArgs(expected), ack::complete);
-            assertThat(args(await(what + " event", event))).as(what + " event").isEqualTo(expected);
-            assertThat(args(await(what + " ack", ack))).as(what + " ack").isEqualTo(expected);
+            assertThat(args(await(what + " event", event))).as("%s: %s event", label, what).isEqualTo(expected);
+            assertThat(args(await(what + " ack", ack))).as("%s: %s ack", label, what).isEqualTo(expected);
         }
 
         private CompletableFuture<Object[]> once(String event) {
@@ -141,10 +143,10 @@ class JavaClientInteropIT {
             try {
                 return either.get(STEP_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                throw new AssertionError("no " + what + " within " + STEP_LIMIT + " (transports " + transportsSeen
+                throw new AssertionError(label + ": no " + what + " within " + STEP_LIMIT + " (transports " + transportsSeen
                         + "); " + server.diagnostics());
             } catch (ExecutionException e) {
-                throw new AssertionError("while waiting for " + what + ": " + e.getCause().getMessage()
+                throw new AssertionError(label + ": while waiting for " + what + ": " + e.getCause().getMessage()
                         + " (transports " + transportsSeen + "); " + server.diagnostics(), e.getCause());
             }
         }

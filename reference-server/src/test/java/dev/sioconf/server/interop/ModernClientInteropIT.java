@@ -23,10 +23,10 @@ class ModernClientInteropIT {
     static final Duration CLIENT_LIMIT = Duration.ofSeconds(40);
     static final String CLIENT_WAIT_MS = "20000";
 
-    @ParameterizedTest(name = "{0}, {1}, namespace {2}")
+    @ParameterizedTest(name = "{3}")
     @MethodSource("dev.sioconf.server.interop.ServersUnderTest#matrix")
     void nodeClientCompletesTheContractRoundTrips(ServerUnderTest.Launcher launcher, ClientTransports transports,
-            String namespace) throws Exception {
+            String namespace, String label) throws Exception {
         try (ServerUnderTest server = launcher.start()) {
             ObjectNode auth = JsonNodeFactory.instance.objectNode().put("token", Contract.authToken(namespace));
             List<String> args = new ArrayList<>(List.of(server.baseUri().toString(),
@@ -36,12 +36,12 @@ class ModernClientInteropIT {
                     "--timeout-ms", CLIENT_WAIT_MS));
             NodeScript.Result run = NodeScript.run(CLIENT_LIMIT, "modern-client.js", args);
             JsonNode result = run.json();
-            String context = "client report " + result + "; " + server.diagnostics();
+            String context = label + ": client report " + result + "; " + server.diagnostics();
 
             assertThat(result.path("error").isNull()).as("no client error in %s", context).isTrue();
             assertThat(result.path("ok").asBoolean()).as("client verdict in %s", context).isTrue();
             assertThat(run.exitCode()).as("client exit code; %s", context).isZero();
-            assertThat(result.path("namespace").asText()).as("namespace").isEqualTo(namespace);
+            assertThat(result.path("namespace").asText()).as("%s: namespace", label).isEqualTo(namespace);
 
             assertThat(result.path("transport").asText()).as("transport in use at the end; %s", context)
                     .isEqualTo(transports.finalTransport);
@@ -49,18 +49,18 @@ class ModernClientInteropIT {
                     .containsExactlyElementsOf(transports.expectedSequence());
             assertThat(result.path("upgraded").asBoolean()).as("upgraded; %s", context).isEqualTo(transports.upgrade);
 
-            assertThat(result.path("auth")).as("auth event").isEqualTo(JsonNodeFactory.instance.arrayNode().add(auth));
-            assertThat(result.path("helloBack")).as("helloBack").isEqualTo(Contract.HELLO_BACK);
-            assertThat(result.path("echoEvent")).as("echo event").isEqualTo(Contract.ECHO_ARGS);
-            assertThat(result.path("echoAck")).as("echo ack").isEqualTo(Contract.ECHO_ARGS);
-            assertThat(result.path("messageBack")).as("message-back").isEqualTo(Contract.MESSAGE_ARGS);
-            assertThat(result.path("messageAck")).as("message-with-ack ack").isEqualTo(Contract.MESSAGE_ARGS);
-            assertThat(result.path("binaryEvent")).as("binary echo event").isEqualTo(Contract.BINARY_ARGS);
-            assertThat(result.path("binaryAck")).as("binary echo ack").isEqualTo(Contract.BINARY_ARGS);
+            assertThat(result.path("auth")).as("%s: auth event", label).isEqualTo(JsonNodeFactory.instance.arrayNode().add(auth));
+            assertThat(result.path("helloBack")).as("%s: helloBack", label).isEqualTo(Contract.HELLO_BACK);
+            assertThat(result.path("echoEvent")).as("%s: echo event", label).isEqualTo(Contract.ECHO_ARGS);
+            assertThat(result.path("echoAck")).as("%s: echo ack", label).isEqualTo(Contract.ECHO_ARGS);
+            assertThat(result.path("messageBack")).as("%s: message-back", label).isEqualTo(Contract.MESSAGE_ARGS);
+            assertThat(result.path("messageAck")).as("%s: message-with-ack ack", label).isEqualTo(Contract.MESSAGE_ARGS);
+            assertThat(result.path("binaryEvent")).as("%s: binary echo event", label).isEqualTo(Contract.BINARY_ARGS);
+            assertThat(result.path("binaryAck")).as("%s: binary echo ack", label).isEqualTo(Contract.BINARY_ARGS);
             if (transports.upgrade) {
-                assertThat(result.path("upgradedEchoEvent")).as("echo event after the upgrade")
+                assertThat(result.path("upgradedEchoEvent")).as("%s: echo event after the upgrade", label)
                         .isEqualTo(Contract.UPGRADED_ARGS);
-                assertThat(result.path("upgradedEchoAck")).as("echo ack after the upgrade")
+                assertThat(result.path("upgradedEchoAck")).as("%s: echo ack after the upgrade", label)
                         .isEqualTo(Contract.UPGRADED_ARGS);
             }
         }

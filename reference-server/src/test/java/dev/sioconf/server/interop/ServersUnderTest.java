@@ -44,10 +44,15 @@ final class ServersUnderTest {
         return null;
     }
 
-    /** server x transports x namespace, as arguments (launcher, transports, namespace). */
+    /**
+     * server x transports x namespace, as arguments (launcher, transports, namespace, case label);
+     * the label, e.g. "socket.io 4.8.1, polling only, namespace /custom", names the test and its
+     * failure messages.
+     */
     static Stream<Arguments> matrix() {
         return all().stream().flatMap(server -> Stream.of(ClientTransports.values())
                 .flatMap(transports -> NAMESPACES.stream()
-                        .map(namespace -> Arguments.of(server, transports, namespace))));
+                        .map(namespace -> Arguments.of(server, transports, namespace,
+                                server.getName() + ", " + transports + ", namespace " + namespace))));
     }
 }
