@@ -126,6 +126,7 @@ function stop() {
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
 
-httpServer.listen(positive('PORT') || 0, '127.0.0.1', () => {
+const port = env('PORT') === '0' ? 0 : positive('PORT') || 0;
+httpServer.listen(port, '127.0.0.1', () => {
   writeStdout('listening ' + httpServer.address().port + '\n');
 });
