@@ -1,0 +1,159 @@
+package dev.sioconf.suite.eio4.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sioconf.suite.eio4.Eio4Bounds;
+import dev.sioconf.suite.eio4.Eio4Connection;
+import dev.sioconf.suite.eio4.Eio4Tester;
+import dev.sioconf.suite.eio4.Eio4Transport;
+import dev.sioconf.suite.junit.Eio4Case;
+import dev.sioconf.suite.junit.Eio4Trait;
+import dev.sioconf.suite.junit.Requirement;
+import dev.sioconf.suite.wire.HttpAnswer;
+import dev.sioconf.suite.wire.RawTcp;
+import dev.sioconf.suite.wire.WebSocketWire;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** spec/eio4.md section 10: the upgrade from polling to WebSocket. */
+class UpgradeCases {
+
+    @Requirement("EIO4-10.1")
+    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.UPGRADES,
+            does = "handshakes over polling, opens a WebSocket with its sid and listens before probing")
+    void upgradeWebsocketSendsNothingBeforeTheProbe(Eio4Tester t) {
+        String sid = t.handshake().sid();
+        WebSocketWire ws = t.openWebSocket(t.path(), "EIO=4&transport=websocket&sid=" + sid, Map.of());
+        WebSocketWire.Frame early = ws.pollFrame(Eio4Bounds.QUIET);
+        assertThat(early == null ? null : early.toString()).as("frame before the probe").isNull();
+    }
+
+    @Requirement("EIO4-10.2")
+    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.UPGRADES,
+            does = "handshakes over polling, opens a WebSocket with its sid and sends 2probe")
+    void probeIsAnswered3probe(Eio4Tester t) {
+        String sid = t.handshake().sid();
+        WebSocketWire ws = t.openWebSocket(t.path(), "EIO=4&transport=websocket&sid=" + sid, Map.of());
+        ws.send("2probe");
+        assertThat(ws.next(Eio4Bounds.PROMPT)).as("answer to the probe").isEqualTo("3probe");
+    }
+
+    @Requirement("EIO4-10.3")
+    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.UPGRADES,
+            does = "holds a poll, probes a WebSocket of the session, and reads the held poll's answer")
+    void heldPollIsAnsweredWithNoopAfterTheProbe(Eio4Tester t) {
+        String sid = t.handshake().sid();
+        CompletableFuture<HttpAnswer> held = t.pollAsync(t.path(), sid);
+        WebSocketWire ws = t.openWebSocket(t.path(), "EIO=4&transport=websocket&sid=" + sid, Map.of());
+        ws.send("2probe");
+        assertThat(ws.next(Eio4Bounds.PROMPT)).as("answer to the probe").isEqualTo("3probe");
+        Eio4Tester.assertAnswer(t.pastPings(t.path(), sid, t.await(held)), 200, "6");
+    }
+
+    @Requirement("EIO4-10.4")
+    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.UPGRADES,
+            does = "upgrades a session at the echo path and sends 4hello on the WebSocket right after 5")
+    void afterUpgradeTheSessionLivesOnTheWebsocket(Eio4Tester t) {
+        Eio4Connection c = t.openEcho(Eio4Transport.POLLING);
+        c.upgrade();
+        c.send("4hello");
+        assertThat(c.inbox().nextReceived(Eio4Bounds.PROMPT).packet()).as("echo").isEqualTo("4hello");
+    }
+
+    @Requirement("EIO4-10.4")
+    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.UPGRADES,
+            does = "upgrades a session and waits for a ping: it must come on the WebSocket")
+    void afterUpgradePingsComeOnTheWebsocket(Eio4Tester t) {
+        Eio4Connection c = t.open(Eio4Transport.UPGRADE);
+        int before = c.inbox().pings();
+        long deadline = System.nanoTime() + t.bounds().pingDue().multipliedBy(2).toNanos();
+        while (c.inbox().pings() == before && System.nanoTime() < deadline) {
+            t.pause(java.time.Duration.ofMillis(20), "waiting for a ping");
+        }
+        assertThat(c.inbox().pings()).as("pings on the WebSocket after the upgrade").isGreaterThan(before);
+    }
+
+    @Requirement("EIO4-10.4")
+    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.UPGRADES,
+            does = "at the echo path POSTs 4m1-4m5, probes, POSTs 4m6-4m10, sends 5, sends 4m11-4m15 on the WebSocket;"
+                    + " reads all echoes")
+    void messagesAroundTheUpgradeAreNeitherLostDuplicatedNorReordered(Eio4Tester t) {
+        Eio4Connection c = t.openEcho(Eio4Transport.POLLING);
+        List<String> sent = new ArrayList<>();
+        for (int i = 1; i <= 15; i++) {
+            sent.add("4m" + i);
+        }
+        sent.subList(0, 5).forEach(c::send);
+        WebSocketWire probed = c.probe();
+        sent.subList(5, 10).forEach(c::send);
+        c.completeUpgrade(probed);
+        sent.subList(10, 15).forEach(c::send);
+        assertThat(c.inbox().awaitPackets(15, Eio4Tester.longBound(t))).as("echoes").containsExactlyElementsOf(sent);
+        c.inbox().assertExhausted(Eio4Bounds.QUIET);
+    }
+
+    @Requirement("EIO4-10.5")
+    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.UPGRADES,
+            does = "upgrades a session, polls and POSTs naming it, then waits for a ping on the WebSocket")
+    void pollingAfterTheUpgradeIsCode3(Eio4Tester t) {
+        Eio4Connection c = t.open(Eio4Transport.UPGRADE);
+        Eio4Tester.assertRefused(t.get("EIO=4&transport=polling&sid=" + c.sid()), 3, "Bad request");
+        Eio4Tester.assertRefused(t.post(c.sid(), "6"), 3, "Bad request");
+        int before = c.inbox().pings();
+        c.inbox().assertExhausted(t.bounds().pingDue());
+        assertThat(c.inbox().pings()).as("pings on the WebSocket after the refusals").isGreaterThan(before);
+    }
+
+    @Requirement("EIO4-10.6")
+    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.UPGRADES,
+            does = "upgrades a session, opens a second WebSocket naming it, then checks the first still gets pings")
+    void secondWebsocketForAnUpgradedSessionGetsNoPacket(Eio4Tester t) {
+        Eio4Connection c = t.open(Eio4Transport.UPGRADE);
+        RawTcp.Exchange e = t.rawWebSocketHandshake(t.path(), "EIO=4&transport=websocket&sid=" + c.sid(), Eio4Bounds.PROMPT);
+        if (e.received().startsWith("HTTP/1.1 101")) {
+            assertThat(e.closedByServer()).as("second WebSocket closed by the server").isTrue();
+            assertThat(e.received().substring(e.received().indexOf("\r\n\r\n") + 4)).as("bytes on the second WebSocket")
+                    .doesNotContain("0{").doesNotContain("3probe");
+        }
+        int before = c.inbox().pings();
+        c.inbox().assertExhausted(t.bounds().pingDue());
+        assertThat(c.inbox().pings()).as("pings on the session's own WebSocket").isGreaterThan(before);
+    }
+
+    @Requirement("EIO4-10.7")
+    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.UPGRADES,
+            does = "at the echo path probes a WebSocket, then without sending 5 POSTs 4before and keeps polling")
+    void untilTheUpgradePacketTheSessionWorksOnPolling(Eio4Tester t) {
+        Eio4Connection c = t.openEcho(Eio4Transport.POLLING);
+        WebSocketWire probed = c.probe();
+        c.send("4before");
+        c.inbox().assertNext("4before");
+        assertThat(probed.pollFrame(Eio4Bounds.QUIET)).as("frame on the probed WebSocket").isNull();
+    }
+
+    @Requirement("EIO4-10.8")
+    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.UPGRADES,
+            does = "probes a WebSocket, sends 4odd on it instead of 5, then keeps polling")
+    void otherPacketDuringTheProbeClosesTheProbingWebsocket(Eio4Tester t) {
+        Eio4Connection c = t.open(Eio4Transport.POLLING);
+        WebSocketWire probed = c.probe();
+        probed.send("4odd");
+        assertThat(probed.awaitClosed(Eio4Bounds.PROMPT)).as("probing WebSocket closed").isTrue();
+        c.send("6");
+        assertThat(c.inbox().closedBecause()).as("the polling session's end").isNull();
+    }
+
+    @Requirement("EIO4-10.9")
+    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.UPGRADES,
+            does = "probes a WebSocket and never sends 5; waits past the declared upgradeTimeout")
+    void unfinishedUpgradeIsGivenUpAfterTheUpgradeTimeout(Eio4Tester t) {
+        Eio4Connection c = t.open(Eio4Transport.POLLING);
+        WebSocketWire probed = c.probe();
+        assertThat(probed.awaitClosed(t.bounds().upgradeGivenUpBy())).as("probing WebSocket closed within %s ms",
+                t.bounds().upgradeGivenUpBy().toMillis()).isTrue();
+        c.send("6");
+        assertThat(c.inbox().closedBecause()).as("the polling session's end").isNull();
+    }
+}
