@@ -6,6 +6,7 @@ import dev.sioconf.suite.wire.WebSocketWire;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,7 +29,8 @@ public final class Eio4Connection implements AutoCloseable {
     private final String path;
     private final Eio4Transport transport;
     private final Eio4Recorder inbox = new Eio4Recorder();
-    private final Object postLock = new Object();
+    /** One POST at a time (EIO4-7.8), and fair, so a pong never waits behind a case's burst of POSTs. */
+    private final ReentrantLock postLock = new ReentrantLock(true);
     private volatile boolean answerPings = true;
     private String sid;
     private OpenPacket open;
@@ -138,12 +140,15 @@ public final class Eio4Connection implements AutoCloseable {
 
     /** POSTs a body of the session as its clients do and returns the answer, whatever it is. */
     public HttpAnswer post(String payload) {
-        synchronized (postLock) {
+        postLock.lock();
+        try {
             if (transport == Eio4Transport.POLLING_JSONP) {
                 return tester.http().post(tester.uri(path, "EIO=4&transport=polling&j=" + JSONP_INDEX + "&sid=" + sid),
                         "application/x-www-form-urlencoded", Eio4Codec.jsonpForm(payload), Eio4Bounds.PROMPT);
             }
             return tester.post(path, sid, payload);
+        } finally {
+            postLock.unlock();
         }
     }
 

@@ -177,6 +177,21 @@ public final class Eio4Recorder {
         return pings.get();
     }
 
+    /** Waits for one more ping than have come so far; false if none comes within {@code bound}. */
+    public boolean awaitPing(Duration bound) {
+        int before = pings.get();
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (pings.get() == before && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return pings.get() > before;
+    }
+
     public int noops() {
         return noops.get();
     }

@@ -25,6 +25,18 @@ import org.glassfish.tyrus.client.ClientProperties;
 public final class WebSocketWire implements AutoCloseable {
 
     private static final ClientManager CLIENT = ClientManager.createClient();
+    /**
+     * Tyrus and Grizzly log a stack trace when a server closes a socket while a frame is going out,
+     * which some cases provoke on purpose; the wire log records what matters. Held here so the
+     * setting is not collected away.
+     */
+    private static final java.util.logging.Logger QUIET_GRIZZLY = quiet("org.glassfish");
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger l = java.util.logging.Logger.getLogger(name);
+        l.setLevel(java.util.logging.Level.OFF);
+        return l;
+    }
 
     private final WireLog log;
     private final BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();

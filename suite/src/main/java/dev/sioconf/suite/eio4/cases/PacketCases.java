@@ -59,8 +59,7 @@ class PacketCases {
             c.sendRaw("abc");
             assertThat(c.webSocket().awaitClosed(Eio4Bounds.PROMPT)).as("WebSocket closed by the server").isTrue();
         } else {
-            HttpAnswer a = postOrNull(c, "abc");
-            assertThat(a == null ? "(connection dropped)" : a.status() + " " + a.body()).as("answer to abc").isNotEqualTo("200 ok");
+            postOrNull(c, "abc"); // what the POST itself gets is EIO4-7.9's question
         }
         t.awaitSessionGone(c.path(), c.sid(), Eio4Bounds.PROMPT);
     }

@@ -125,8 +125,8 @@ class PollingCases {
         } catch (AssertionError e) {
             answer = "(no answer: " + e.getMessage() + ")";
         }
-        assertThat(answer).as("answer to abc").isNotEqualTo("200 ok");
         t.assertSessionGone(sid);
+        assertThat(answer).as("answer to abc").isNotEqualTo("200 ok");
     }
 
     @Requirement("EIO4-7.10")
