@@ -76,6 +76,9 @@ public final class SioconfMain implements Callable<Integer> {
     @Option(names = "--cors", paramLabel = "none|*|LIST", description = "eio4: declared CORS origins (default: none).")
     String cors;
 
+    @Option(names = "--cors-credentials", paramLabel = "on|off", description = "eio4: whether CORS answers allow credentials (default: off).")
+    String corsCredentials;
+
     @Option(names = "--echo-path", paramLabel = "PATH|none", description = "eio4: path of the Engine.IO echo endpoint (default: none; its cases are then UNIMPLEMENTED).")
     String echoPath;
 
@@ -179,6 +182,7 @@ public final class SioconfMain implements Callable<Integer> {
         put(eio4Only, "--allow-upgrades", allowUpgrades);
         put(eio4Only, "--jsonp", jsonp);
         put(eio4Only, "--cors", cors);
+        put(eio4Only, "--cors-credentials", corsCredentials);
         put(eio4Only, "--echo-path", echoPath);
         Map<String, String> foreign = profile.equals("eio4") ? legacyOnly : eio4Only;
         if (!foreign.isEmpty()) {
@@ -214,6 +218,7 @@ public final class SioconfMain implements Callable<Integer> {
         put(config, Targets.ALLOW_UPGRADES, allowUpgrades);
         put(config, Targets.JSONP, jsonp);
         put(config, Targets.CORS, cors);
+        put(config, Targets.CORS_CREDENTIALS, corsCredentials);
         put(config, Targets.ECHO_PATH, echoPath);
         return config;
     }

@@ -22,6 +22,8 @@ public enum Eio4Trait {
     CORS_ANY(t -> t.eio4().corsAnyOrigin()),
     /** a list of CORS origins. */
     CORS_LIST(t -> !t.eio4().cors().isEmpty() && !t.eio4().corsAnyOrigin()),
+    /** CORS declared with credentials. */
+    CORS_CREDENTIALS(t -> !t.eio4().cors().isEmpty() && t.eio4().corsCredentials()),
     /** CORS declared, any form. */
     CORS_DECLARED(t -> !t.eio4().cors().isEmpty());
 

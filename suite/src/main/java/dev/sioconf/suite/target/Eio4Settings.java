@@ -17,11 +17,12 @@ import java.util.List;
  * @param upgradeTimeout how long an unfinished upgrade may last
  * @param connectTimeout how long a session may stay without a namespace
  * @param cors           empty for no CORS, {@code ["*"]}, or the allowed origins
+ * @param corsCredentials whether CORS answers allow credentials
  * @param echoPath       the Engine.IO echo endpoint's path, or null when there is none
  */
 public record Eio4Settings(String path, List<String> transports, boolean allowUpgrades, boolean jsonp,
         Duration pingInterval, Duration pingTimeout, long maxPayload, Duration upgradeTimeout, Duration connectTimeout,
-        List<String> cors, String echoPath) {
+        List<String> cors, boolean corsCredentials, String echoPath) {
 
     public static final List<String> TRANSPORTS = List.of("polling", "websocket");
 
@@ -33,7 +34,7 @@ public record Eio4Settings(String path, List<String> transports, boolean allowUp
     /** socket.io 4.8.x's own defaults. */
     public static Eio4Settings defaults() {
         return new Eio4Settings("/socket.io/", TRANSPORTS, true, true, Duration.ofMillis(25000), Duration.ofMillis(20000),
-                1_000_000, Duration.ofMillis(10000), Duration.ofMillis(45000), List.of(), null);
+                1_000_000, Duration.ofMillis(10000), Duration.ofMillis(45000), List.of(), false, null);
     }
 
     public boolean offers(String transport) {
@@ -51,27 +52,32 @@ public record Eio4Settings(String path, List<String> transports, boolean allowUp
 
     public Eio4Settings withTransports(List<String> t) {
         return new Eio4Settings(path, t, allowUpgrades, jsonp, pingInterval, pingTimeout, maxPayload, upgradeTimeout,
-                connectTimeout, cors, echoPath);
+                connectTimeout, cors, corsCredentials, echoPath);
     }
 
     public Eio4Settings withPings(Duration interval, Duration timeout) {
         return new Eio4Settings(path, transports, allowUpgrades, jsonp, interval, timeout, maxPayload, upgradeTimeout,
-                connectTimeout, cors, echoPath);
+                connectTimeout, cors, corsCredentials, echoPath);
     }
 
     public Eio4Settings withCors(List<String> origins) {
         return new Eio4Settings(path, transports, allowUpgrades, jsonp, pingInterval, pingTimeout, maxPayload,
-                upgradeTimeout, connectTimeout, origins, echoPath);
+                upgradeTimeout, connectTimeout, origins, corsCredentials, echoPath);
     }
 
     public Eio4Settings withEchoPath(String p) {
         return new Eio4Settings(path, transports, allowUpgrades, jsonp, pingInterval, pingTimeout, maxPayload,
-                upgradeTimeout, connectTimeout, cors, p);
+                upgradeTimeout, connectTimeout, cors, corsCredentials, p);
+    }
+
+    public Eio4Settings withUpgradeTimeout(Duration d) {
+        return new Eio4Settings(path, transports, allowUpgrades, jsonp, pingInterval, pingTimeout, maxPayload, d,
+                connectTimeout, cors, corsCredentials, echoPath);
     }
 
     public Eio4Settings withConnectTimeout(Duration d) {
         return new Eio4Settings(path, transports, allowUpgrades, jsonp, pingInterval, pingTimeout, maxPayload,
-                upgradeTimeout, d, cors, echoPath);
+                upgradeTimeout, d, cors, corsCredentials, echoPath);
     }
 
     public String describe() {
@@ -80,7 +86,7 @@ public record Eio4Settings(String path, List<String> transports, boolean allowUp
                 + " ping-interval=" + pingInterval.toMillis() + " ping-timeout=" + pingTimeout.toMillis()
                 + " max-payload=" + maxPayload + " upgrade-timeout=" + upgradeTimeout.toMillis()
                 + " connect-timeout=" + connectTimeout.toMillis()
-                + " cors=" + (cors.isEmpty() ? "none" : String.join(",", cors))
+                + " cors=" + (cors.isEmpty() ? "none" : String.join(",", cors)) + (corsCredentials ? " cors-credentials=on" : "")
                 + " echo-path=" + (echoPath == null ? "none" : echoPath);
     }
 }

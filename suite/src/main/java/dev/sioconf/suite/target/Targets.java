@@ -35,13 +35,14 @@ public final class Targets {
     public static final String UPGRADE_TIMEOUT = "sioconf.upgradeTimeout";
     public static final String CONNECT_TIMEOUT = "sioconf.connectTimeout";
     public static final String CORS = "sioconf.cors";
+    public static final String CORS_CREDENTIALS = "sioconf.corsCredentials";
     public static final String ECHO_PATH = "sioconf.echoPath";
 
     public static final List<String> PROFILES = List.of("legacy", "eio4");
     /** The keys only the legacy profile reads, and those only eio4 reads: naming one for the other profile is a mistake. */
     public static final List<String> LEGACY_KEYS = List.of(POLLING_DURATION, HEARTBEAT_TIMEOUT, CLOSE_TIMEOUT, ORIGINS);
     public static final List<String> EIO4_KEYS = List.of(PATH, ALLOW_UPGRADES, JSONP, PING_INTERVAL, PING_TIMEOUT,
-            MAX_PAYLOAD, UPGRADE_TIMEOUT, CONNECT_TIMEOUT, CORS, ECHO_PATH);
+            MAX_PAYLOAD, UPGRADE_TIMEOUT, CONNECT_TIMEOUT, CORS, CORS_CREDENTIALS, ECHO_PATH);
 
     private static final List<String> KNOWN_TRANSPORTS =
             List.of("websocket", "htmlfile", "xhr-polling", "jsonp-polling", "flashsocket");
@@ -116,11 +117,15 @@ public final class Targets {
         Duration upgradeTimeout = config.apply(UPGRADE_TIMEOUT).map(v -> millis(UPGRADE_TIMEOUT, v)).orElse(d.upgradeTimeout());
         Duration connectTimeout = config.apply(CONNECT_TIMEOUT).map(v -> millis(CONNECT_TIMEOUT, v)).orElse(d.connectTimeout());
         List<String> cors = config.apply(CORS).map(Targets::parseCors).orElse(d.cors());
+        boolean credentials = config.apply(CORS_CREDENTIALS).map(v -> onOff(CORS_CREDENTIALS, v)).orElse(d.corsCredentials());
+        if (credentials && cors.isEmpty()) {
+            throw new IllegalArgumentException(CORS_CREDENTIALS + " needs " + CORS + " origins");
+        }
         String echo = config.apply(ECHO_PATH).map(String::trim)
                 .map(v -> v.equalsIgnoreCase("none") || v.equalsIgnoreCase("off") ? null : parsePath(ECHO_PATH, v))
                 .orElse(d.echoPath());
         return new Eio4Settings(path, transports, upgrades, jsonp, pingInterval, pingTimeout, maxPayload, upgradeTimeout,
-                connectTimeout, cors, echo);
+                connectTimeout, cors, credentials, echo);
     }
 
     public static List<String> parseEio4Transports(String list) {

@@ -56,6 +56,19 @@ class CorsCases {
         assertThat(other.header("Access-Control-Allow-Origin")).as("Access-Control-Allow-Origin for a stranger").isEmpty();
     }
 
+    @Requirement("EIO4-14.6")
+    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.CORS_CREDENTIALS,
+            does = "handshakes and sends a preflight with an allowed Origin; reads Access-Control-Allow-Credentials")
+    void credentialsAreAllowedWhenDeclared(Eio4Tester t) {
+        HttpAnswer handshake = t.get("EIO=4&transport=polling", "Origin", allowedOrigin(t));
+        HttpAnswer preflight = t.request("OPTIONS", t.path(), "EIO=4&transport=polling", null, null,
+                "Origin", allowedOrigin(t), "Access-Control-Request-Method", "GET");
+        for (HttpAnswer a : List.of(handshake, preflight)) {
+            assertThat(a.header("Access-Control-Allow-Credentials").orElse("(none)")).as("Access-Control-Allow-Credentials")
+                    .isEqualTo("true");
+        }
+    }
+
     @Requirement("EIO4-14.5")
     @Eio4Case(perTransport = false, onlyIf = Eio4Trait.CORS_DECLARED,
             does = "handshakes, sends a preflight OPTIONS naming the session, then POSTs a noop to it")
