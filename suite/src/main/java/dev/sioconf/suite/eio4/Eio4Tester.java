@@ -169,6 +169,18 @@ public final class Eio4Tester implements AutoCloseable, CaseTester {
         return a.status() == 200 ? new HttpAnswer(a.status(), a.headers(), withoutPings(a.body()), a.elapsed()) : a;
     }
 
+    /**
+     * Polls a session that has nothing queued until its ping comes, and answers it: afterwards the
+     * session has a whole ping interval before the next ping, e.g. for a POST of a megabyte.
+     */
+    public void awaitPingAndAnswer(String path, String sid) {
+        HttpAnswer a = poll(path, sid, "");
+        if (a.status() != 200 || !Eio4Codec.split(a.body()).contains("2")) {
+            throw new TargetMisbehaved("expected the ping on an idle session's poll, got HTTP " + a.status() + " " + a.body());
+        }
+        post(path, sid, "3");
+    }
+
     /** The body with every ping packet {@code 2} taken out (separators kept well-formed). */
     public static String withoutPings(String body) {
         if (body.isEmpty()) {

@@ -26,6 +26,12 @@ import java.util.regex.Pattern;
  */
 final class NodeServer implements AutoCloseable {
 
+    /**
+     * Held by every interop IT for its whole run: the timing cases of one run should not compete for
+     * two cores with the node servers and cases of another.
+     */
+    static final String INTEROP_LOCK = "sioconf-interop-node";
+
     static final Duration START_LIMIT = Duration.ofSeconds(20);
     static final Duration STOP_GRACE = Duration.ofSeconds(5);
     private static final Pattern LISTENING = Pattern.compile("listening (\\d+)");

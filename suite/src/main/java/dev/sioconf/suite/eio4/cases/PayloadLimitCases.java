@@ -52,7 +52,7 @@ class PayloadLimitCases {
                     + " polls: only 4after may come back")
     void noPacketOfAnOversizedPostIsProcessed(Eio4Tester t) {
         String sid = t.handshake(t.echoPath()).sid();
-        t.pollPastPings(t.echoPath(), sid);
+        t.awaitPingAndAnswer(t.echoPath(), sid);
         String body = "4first\u001e" + messageOf(t.settings().maxPayload() + 1 - 7, 'x');
         assertThat(t.post(t.echoPath(), sid, body).status()).as("status of the oversized POST").isEqualTo(413);
         HttpAnswer after = t.post(t.echoPath(), sid, "4after");
@@ -69,7 +69,7 @@ class PayloadLimitCases {
     void postOfMaxPayloadBytesIsAccepted(Eio4Tester t) {
         String sid = t.handshake(t.echoPath()).sid();
         String message = messageOf(t.settings().maxPayload(), 'y');
-        t.pollPastPings(t.echoPath(), sid); // right after a ping and its pong, the big POST has a whole ping interval
+        t.awaitPingAndAnswer(t.echoPath(), sid); // right after a ping and its pong, the big POST has a whole ping interval
         Eio4Tester.assertAnswer(t.post(t.echoPath(), sid, message), 200, "ok");
         HttpAnswer a = t.pollPastPings(t.echoPath(), sid);
         assertThat(a.status()).as("status").isEqualTo(200);

@@ -3,6 +3,7 @@ package dev.sioconf.suite.eio4.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sioconf.suite.eio4.Eio4Bounds;
+import dev.sioconf.suite.eio4.Eio4Codec;
 import dev.sioconf.suite.eio4.Eio4Tester;
 import dev.sioconf.suite.junit.Eio4Case;
 import dev.sioconf.suite.junit.Eio4Trait;
@@ -86,10 +87,13 @@ class PollingCases {
         CompletableFuture<HttpAnswer> first = t.pollAsync(t.path(), sid);
         t.pause(java.time.Duration.ofMillis(100), "let the first poll be held");
         HttpAnswer second = t.poll(sid);
-        assertThat(second.status()).as("status of the second poll").isGreaterThanOrEqualTo(400);
-        HttpAnswer held = t.await(first);
+        HttpAnswer one = t.await(first);
+        // On a loaded machine the poll sent first may reach the server second: judge by arrival, not by sending.
+        HttpAnswer held = one.status() == 200 ? one : second;
+        HttpAnswer refused = one.status() == 200 ? second : one;
+        assertThat(refused.status()).as("status of the poll that came second").isGreaterThanOrEqualTo(400);
         assertThat(held.status()).as("status of the held poll").isEqualTo(200);
-        assertThat(held.body()).as("body of the held poll").endsWith("1");
+        assertThat(Eio4Codec.visible(held.body())).as("body of the held poll").endsWith("1");
         t.assertSessionGone(sid);
     }
 
