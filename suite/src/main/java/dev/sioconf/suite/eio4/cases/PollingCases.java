@@ -101,20 +101,32 @@ class PollingCases {
     @Eio4Case(perTransport = false, onlyIf = Eio4Trait.POLLING_OFFERED,
             does = "starts a POST whose body is sent only in part, POSTs a noop meanwhile, then polls")
     void secondPostDuringAnUnfinishedPostIsRefusedAndEndsTheSession(Eio4Tester t) throws IOException {
-        String sid = t.handshake().sid();
-        try (Socket slow = new Socket()) {
-            slow.connect(new InetSocketAddress(t.target().base().getHost(), t.target().base().getPort()), 5000);
-            String head = "POST " + t.path() + "?EIO=4&transport=polling&sid=" + sid + " HTTP/1.1\r\nHost: "
-                    + t.target().base().getHost() + "\r\nContent-Type: text/plain\r\nContent-Length: 10\r\n\r\n6";
-            t.log().sent("tcp", head + "\n(9 more body bytes promised, not sent)");
-            OutputStream out = slow.getOutputStream();
-            out.write(head.getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            t.pause(java.time.Duration.ofMillis(200), "let the server start reading the first body");
-            HttpAnswer second = t.post(sid, "6");
+        long cap = Math.max(50, t.bounds().pingInterval().toMillis() / 2); // no pong is sent meanwhile
+        for (long wait : new long[] {Math.min(200, cap), Math.min(600, cap), Math.min(1200, cap)}) {
+            String sid = t.handshake().sid();
+            HttpAnswer second;
+            try (Socket slow = new Socket()) {
+                slow.connect(new InetSocketAddress(t.target().base().getHost(), t.target().base().getPort()), 5000);
+                String head = "POST " + t.path() + "?EIO=4&transport=polling&sid=" + sid + " HTTP/1.1\r\nHost: "
+                        + t.target().base().getHost() + "\r\nContent-Type: text/plain\r\nContent-Length: 10\r\n\r\n6";
+                t.log().sent("tcp", head + "\n(9 more body bytes promised, not sent)");
+                OutputStream out = slow.getOutputStream();
+                out.write(head.getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                t.pause(java.time.Duration.ofMillis(wait), "let the server start reading the first body");
+                second = t.post(sid, "6");
+            }
+            if (second.status() == 200 && wait < cap) {
+                // The server may not have read the first POST's head yet (a busy event loop): then nothing overlapped.
+                t.log().note("the overlapping POST was answered ok; once more, waiting longer for the first to arrive");
+                continue;
+            }
             assertThat(second.status()).as("status of the overlapping POST").isEqualTo(400);
+            assertThat(second.body()).as("body of the overlapping POST (not a refusal for an ended session)")
+                    .doesNotContain("\"code\":1");
+            t.awaitSessionGone(t.path(), sid, Eio4Bounds.PROMPT);
+            return;
         }
-        t.awaitSessionGone(t.path(), sid, Eio4Bounds.PROMPT);
     }
 
     @Requirement("EIO4-7.9")

@@ -88,6 +88,27 @@ class UpgradeCases {
         c.inbox().assertExhausted(Eio4Bounds.QUIET);
     }
 
+    @Requirement("EIO4-10.4")
+    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.UPGRADES,
+            does = "connects to / over polling, emits echo 1-5, probes, emits echo 6-10, sends 5, emits echo 11-15 on the"
+                    + " WebSocket; reads every echo event (the section-23 contract as the vehicle, for targets without an echo path)")
+    void eventsAroundTheUpgradeAreNeitherLostDuplicatedNorReordered(Eio4Tester t) {
+        Eio4Connection c = t.open(Eio4Transport.POLLING);
+        assertThat(c.connect("/")).as("CONNECT answer").startsWith("0{");
+        c.inbox().nextSio(); // the contract's auth event
+        List<String> expected = new ArrayList<>();
+        for (int i = 1; i <= 15; i++) {
+            expected.add("42[\"echo\"," + i + "]");
+        }
+        expected.subList(0, 5).forEach(c::send);
+        WebSocketWire probed = c.probe();
+        expected.subList(5, 10).forEach(c::send);
+        c.completeUpgrade(probed);
+        expected.subList(10, 15).forEach(c::send);
+        assertThat(c.inbox().awaitPackets(15, Eio4Tester.longBound(t))).as("echo events").containsExactlyElementsOf(expected);
+        c.inbox().assertExhausted(Eio4Bounds.QUIET);
+    }
+
     @Requirement("EIO4-10.5")
     @Eio4Case(perTransport = false, onlyIf = Eio4Trait.UPGRADES,
             does = "upgrades a session, polls and POSTs naming it, then waits for a ping on the WebSocket")
