@@ -234,6 +234,24 @@ public final class Eio4Connection implements AutoCloseable {
         startPump();
     }
 
+    /**
+     * On an upgraded session, waits for a ping on the WebSocket and its pong; a no-op otherwise.
+     * Afterwards the server has surely taken the {@code 5} (a packet it flushes on the WebSocket
+     * could have been queued before), so a request that must find the session upgraded does, and
+     * its heartbeat runs afresh: socket.io 4.8.1 drops the pong timer of a ping it wrote just
+     * before the upgrade completed, so a case that stops answering pings right after an upgrade
+     * would see a session that never times out, whatever the case is about.
+     */
+    public void settle() {
+        if (transport == Eio4Transport.UPGRADE || (onWebSocket && poller != null)) {
+            if (!inbox.awaitPing(tester.bounds().pingDue().multipliedBy(2))) {
+                throw new TargetMisbehaved("no ping on the WebSocket within " + tester.bounds().pingDue().multipliedBy(2).toMillis()
+                        + " ms after the upgrade");
+            }
+            tester.pause(Duration.ofMillis(50), "let the pong reach the server");
+        }
+    }
+
     /** Stops the polling loop once its current poll is answered; waits for that. */
     public void pausePolling() {
         pollPaused = true;

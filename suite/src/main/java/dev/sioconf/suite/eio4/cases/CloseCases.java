@@ -44,6 +44,7 @@ class CloseCases {
             does = "sends the close packet 1 on the WebSocket and then, like a client that has left, answers no ping")
     void closePacketOnTheWebsocketEndsTheSessionByThePingDeadline(Eio4Tester t) {
         Eio4Connection c = t.open();
+        c.settle();
         c.stopAnsweringPings();
         c.send("1");
         // the ping deadline, plus what a busy server and client may add on a loaded machine (as EIO4-9.5 allows)
@@ -57,6 +58,7 @@ class CloseCases {
             does = "sends the close packet 1 on the WebSocket, still answering pings, and waits for the server to close it")
     void closePacketOnTheWebsocketEndsTheSessionAtOnce(Eio4Tester t) {
         Eio4Connection c = t.open();
+        c.settle();
         c.send("1");
         assertThat(c.webSocket().awaitClosed(Eio4Bounds.PROMPT)).as("WebSocket closed within %s ms",
                 Eio4Bounds.PROMPT.toMillis()).isTrue();

@@ -129,6 +129,7 @@ class ErrorCases {
             does = "upgrades a session at the echo path, polls naming it (refused with code 3), then sends 4still on the WebSocket")
     void refusedRequestDoesNotDisturbTheSession(Eio4Tester t) {
         Eio4Connection c = t.openEcho(Eio4Transport.UPGRADE);
+        c.settle();
         Eio4Tester.assertRefused(t.request("GET", c.path(), "EIO=4&transport=polling&sid=" + c.sid(), null, null), 3, "Bad request");
         c.send("4still");
         c.inbox().assertNext("4still");

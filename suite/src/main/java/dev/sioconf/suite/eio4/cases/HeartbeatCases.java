@@ -76,6 +76,7 @@ class HeartbeatCases {
     @Eio4Case(does = "opens a session and never answers a ping; waits pingInterval + pingTimeout (with tolerance)")
     void silentClientLosesItsSessionAfterThePingTimeout(Eio4Tester t) {
         Eio4Connection c = t.open();
+        c.settle();
         c.stopAnsweringPings();
         long start = System.nanoTime();
         assertThat(c.inbox().awaitClosed(t.bounds().sessionGoneBy().plus(t.bounds().pingDue())))

@@ -114,6 +114,7 @@ class UpgradeCases {
             does = "upgrades a session, polls and POSTs naming it, then waits for a ping on the WebSocket")
     void pollingAfterTheUpgradeIsCode3(Eio4Tester t) {
         Eio4Connection c = t.open(Eio4Transport.UPGRADE);
+        c.settle();
         Eio4Tester.assertRefused(t.get("EIO=4&transport=polling&sid=" + c.sid()), 3, "Bad request");
         Eio4Tester.assertRefused(t.post(c.sid(), "6"), 3, "Bad request");
         int before = c.inbox().pings();
@@ -126,6 +127,7 @@ class UpgradeCases {
             does = "upgrades a session, opens a second WebSocket naming it, then checks the first still gets pings")
     void secondWebsocketForAnUpgradedSessionGetsNoPacket(Eio4Tester t) {
         Eio4Connection c = t.open(Eio4Transport.UPGRADE);
+        c.settle();
         WebSocketWire second = null;
         try {
             second = t.openWebSocket(t.path(), "EIO=4&transport=websocket&sid=" + c.sid(), Map.of());

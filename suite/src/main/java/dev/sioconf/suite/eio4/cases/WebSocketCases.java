@@ -49,6 +49,7 @@ class WebSocketCases {
             does = "opens a WebSocket session and stops answering pings; waits for the server to close the WebSocket")
     void endedWebsocketSessionIsClosed(Eio4Tester t) {
         Eio4Connection c = t.open();
+        c.settle();
         c.stopAnsweringPings();
         assertThat(c.webSocket().awaitClosed(t.bounds().sessionGoneBy().plus(Eio4Bounds.PROMPT)))
                 .as("WebSocket closed by the server within %s ms", t.bounds().sessionGoneBy().plus(Eio4Bounds.PROMPT).toMillis())
