@@ -28,24 +28,27 @@ final class CaseRows {
 
     static List<Section> of(ReportRun run, Requirements requirements) {
         Map<String, List<CaseResult>> byCase = new LinkedHashMap<>();
-        run.results().forEach(r -> byCase.computeIfAbsent(r.id(), k -> new ArrayList<>()).add(r));
+        // keyed by profile too: two profiles may have case classes of the same name
+        run.results().forEach(r -> byCase.computeIfAbsent(r.profile() + " " + r.id(), k -> new ArrayList<>()).add(r));
+        boolean severalProfiles = run.results().stream().map(CaseResult::profile).distinct().count() > 1;
 
         List<Row> rows = new ArrayList<>();
-        byCase.forEach((id, results) -> {
+        byCase.forEach((key, results) -> {
             CaseResult first = results.get(0);
-            rows.add(new Row(id, first.profile(), first.requirement(), requirements.level(first.profile(), first.requirement()),
+            rows.add(new Row(first.id(), first.profile(), first.requirement(), requirements.level(first.profile(), first.requirement()),
                     first.description(), List.copyOf(results)));
         });
         // requirements spec/ knows come in document order; unknown ones go last, under "Other"
         Comparator<Row> order = Comparator
                 .comparing((Row r) -> requirements.find(r.profile(), r.requirement()).isEmpty())
+                .thenComparing(Row::profile)
                 .thenComparing(Row::requirement, ResultsJson::compareIds)
                 .thenComparing(Row::caseId);
         rows.sort(order);
 
         Map<String, List<Row>> sections = new LinkedHashMap<>();
         for (Row row : rows) {
-            String title = requirements.section(row.profile(), row.requirement());
+            String title = (severalProfiles ? row.profile() + " \u00b7 " : "") + requirements.section(row.profile(), row.requirement());
             sections.computeIfAbsent(title, k -> new ArrayList<>()).add(row);
         }
         List<Section> out = new ArrayList<>();

@@ -219,6 +219,17 @@ class HtmlReportTest {
         assertThat(xml.getElementsByTagName("testcase").getLength()).isEqualTo(SampleRun.results().size());
     }
 
+    @Test
+    void aRunOfTwoProfilesKeepsEachProfilesSectionsApart(@org.junit.jupiter.api.io.TempDir Path mixed) throws IOException {
+        java.util.List<dev.sioconf.reports.CaseResult> results = new java.util.ArrayList<>(SampleRun.results());
+        results.add(new dev.sioconf.reports.CaseResult("HandshakeCases.sidIsNonEmptyAndUrlSafe", "eio4", "EIO4-3.7",
+                "handshakes", "beta", "polling", dev.sioconf.reports.Verdict.PASS, "", "", "", 7, java.util.List.of()));
+        Path page = dev.sioconf.reports.ReportWriter.write(mixed, "legacy,eio4", SampleRun.targets(), results);
+        java.util.List<String> sections = parse(page).select("table.matrix tr.section").eachText();
+        assertThat(sections).contains("eio4 \u00b7 3. Handshake and the open packet");
+        assertThat(sections).allMatch(t -> t.startsWith("legacy \u00b7 ") || t.startsWith("eio4 \u00b7 "));
+    }
+
     private static Element rowOf(Document doc, String caseId) {
         for (Element row : doc.select("table.matrix tbody tr:not(.section)")) {
             if (row.selectFirst("th.case").text().equals(caseId)) {

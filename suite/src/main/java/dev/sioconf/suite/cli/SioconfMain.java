@@ -46,8 +46,41 @@ public final class SioconfMain implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "PROFILE", description = "Protocol profile (default: ${DEFAULT-VALUE}).")
     String profile = "legacy";
 
-    @Option(names = "--transports", paramLabel = "LIST", description = "Declared transports in the server's order (default: websocket,htmlfile,xhr-polling,jsonp-polling).")
+    @Option(names = "--transports", paramLabel = "LIST", description = "Declared transports: legacy in the server's order (default: websocket,htmlfile,xhr-polling,jsonp-polling); eio4 among polling,websocket (default: both).")
     String transports;
+
+    @Option(names = "--path", paramLabel = "PATH", description = "eio4: declared protocol path (default: /socket.io/).")
+    String path;
+
+    @Option(names = "--ping-interval", paramLabel = "MS", description = "eio4: declared pingInterval in milliseconds (default: 25000).")
+    String pingInterval;
+
+    @Option(names = "--ping-timeout", paramLabel = "MS", description = "eio4: declared pingTimeout in milliseconds (default: 20000).")
+    String pingTimeout;
+
+    @Option(names = "--max-payload", paramLabel = "BYTES", description = "eio4: declared maxPayload in bytes (default: 1000000).")
+    String maxPayload;
+
+    @Option(names = "--upgrade-timeout", paramLabel = "MS", description = "eio4: declared upgradeTimeout in milliseconds (default: 10000).")
+    String upgradeTimeout;
+
+    @Option(names = "--connect-timeout", paramLabel = "MS", description = "eio4: declared connectTimeout in milliseconds (default: 45000).")
+    String connectTimeout;
+
+    @Option(names = "--allow-upgrades", paramLabel = "on|off", description = "eio4: whether polling sessions may upgrade (default: on).")
+    String allowUpgrades;
+
+    @Option(names = "--jsonp", paramLabel = "on|off", description = "eio4: whether JSONP polling is served (default: on).")
+    String jsonp;
+
+    @Option(names = "--cors", paramLabel = "none|*|LIST", description = "eio4: declared CORS origins (default: none).")
+    String cors;
+
+    @Option(names = "--cors-credentials", paramLabel = "on|off", description = "eio4: whether CORS answers allow credentials (default: off).")
+    String corsCredentials;
+
+    @Option(names = "--echo-path", paramLabel = "PATH|none", description = "eio4: path of the Engine.IO echo endpoint (default: none; its cases are then UNIMPLEMENTED).")
+    String echoPath;
 
     @Option(names = "--polling-duration", paramLabel = "SECONDS", description = "Declared polling duration (default: 20).")
     String pollingDuration;
@@ -109,7 +142,7 @@ public final class SioconfMain implements Callable<Integer> {
             checkReachable(targets.get(0));
         }
         Map<String, String> declared = new LinkedHashMap<>();
-        targets.forEach(t -> declared.put(t.name(), t.base() + " " + t.declared().describe()));
+        targets.forEach(t -> declared.put(t.name(), t.base() + " " + t.describe()));
         out.println("sioconf 0.1.0 · profile " + profile + (select.isEmpty() ? "" : " · cases " + select + "*"));
         declared.forEach((n, d) -> out.println("  target " + n + ": " + d));
 
@@ -131,11 +164,36 @@ public final class SioconfMain implements Callable<Integer> {
     }
 
     Map<String, String> config() {
-        if (!profile.equals("legacy")) {
-            throw new UsageError("profile '" + profile + "' is not available yet; known: legacy");
+        if (!Targets.PROFILES.contains(profile)) {
+            throw new UsageError("unknown profile '" + profile + "'; known: " + String.join(", ", Targets.PROFILES));
+        }
+        Map<String, String> legacyOnly = new LinkedHashMap<>();
+        put(legacyOnly, "--polling-duration", pollingDuration);
+        put(legacyOnly, "--heartbeat", heartbeat);
+        put(legacyOnly, "--close-timeout", closeTimeout);
+        put(legacyOnly, "--origins", origins);
+        Map<String, String> eio4Only = new LinkedHashMap<>();
+        put(eio4Only, "--path", path);
+        put(eio4Only, "--ping-interval", pingInterval);
+        put(eio4Only, "--ping-timeout", pingTimeout);
+        put(eio4Only, "--max-payload", maxPayload);
+        put(eio4Only, "--upgrade-timeout", upgradeTimeout);
+        put(eio4Only, "--connect-timeout", connectTimeout);
+        put(eio4Only, "--allow-upgrades", allowUpgrades);
+        put(eio4Only, "--jsonp", jsonp);
+        put(eio4Only, "--cors", cors);
+        put(eio4Only, "--cors-credentials", corsCredentials);
+        put(eio4Only, "--echo-path", echoPath);
+        Map<String, String> foreign = profile.equals("eio4") ? legacyOnly : eio4Only;
+        if (!foreign.isEmpty()) {
+            throw new UsageError(foreign.keySet().iterator().next() + " is a setting of profile "
+                    + (profile.equals("eio4") ? "legacy" : "eio4") + ", not of " + profile);
+        }
+        if (target == null && profile.equals("eio4")) {
+            throw new UsageError("profile eio4 needs --target: the bundled reference server has no eio4 scenarios yet");
         }
         if (target == null && (transports != null || pollingDuration != null || heartbeat != null
-                || closeTimeout != null || origins != null || name != null)) {
+                || closeTimeout != null || origins != null || name != null || !eio4Only.isEmpty())) {
             throw new UsageError("declared settings need --target; without it the bundled reference server declares its own");
         }
         if (target != null && referenceFaults != null) {
@@ -151,6 +209,17 @@ public final class SioconfMain implements Callable<Integer> {
         put(config, Targets.CLOSE_TIMEOUT, closeTimeout);
         put(config, Targets.ORIGINS, origins);
         put(config, Targets.REFERENCE_FAULTS, referenceFaults);
+        put(config, Targets.PATH, path);
+        put(config, Targets.PING_INTERVAL, pingInterval);
+        put(config, Targets.PING_TIMEOUT, pingTimeout);
+        put(config, Targets.MAX_PAYLOAD, maxPayload);
+        put(config, Targets.UPGRADE_TIMEOUT, upgradeTimeout);
+        put(config, Targets.CONNECT_TIMEOUT, connectTimeout);
+        put(config, Targets.ALLOW_UPGRADES, allowUpgrades);
+        put(config, Targets.JSONP, jsonp);
+        put(config, Targets.CORS, cors);
+        put(config, Targets.CORS_CREDENTIALS, corsCredentials);
+        put(config, Targets.ECHO_PATH, echoPath);
         return config;
     }
 
@@ -165,7 +234,8 @@ public final class SioconfMain implements Callable<Integer> {
         // HTTP/1.1 only (LEG-1.3): the default h2c upgrade offer is taken by socket.io 0.9 for a WebSocket
         // upgrade and the connection is dropped, so the probe would call a working server unreachable.
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(REACH_BOUND).build();
-        HttpRequest probe = HttpRequest.newBuilder(t.resolve("/socket.io/1/?t=0")).timeout(REACH_BOUND).build();
+        String probePath = t.eio4() != null ? t.eio4().path() : "/socket.io/1/?t=0";
+        HttpRequest probe = HttpRequest.newBuilder(t.resolve(probePath)).timeout(REACH_BOUND).build();
         try {
             client.send(probe, HttpResponse.BodyHandlers.discarding());
         } catch (ConnectException e) {

@@ -1,7 +1,6 @@
 package dev.sioconf.suite.junit;
 
 import dev.sioconf.reports.ReportKeys;
-import dev.sioconf.suite.legacy.LegacyTester;
 import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,23 +17,35 @@ public final class CaseExtension implements InvocationInterceptor {
     @Override
     public void interceptTestTemplateMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
             ExtensionContext context) throws Throwable {
-        LegacyTester tester = call.getArguments().stream()
-                .filter(LegacyTester.class::isInstance).map(LegacyTester.class::cast)
-                .findFirst().orElseThrow(() -> new IllegalStateException("a legacy case takes a LegacyTester"));
+        CaseTester tester = call.getArguments().stream()
+                .filter(CaseTester.class::isInstance).map(CaseTester.class::cast)
+                .findFirst().orElseThrow(() -> new IllegalStateException("a case takes a tester"));
         Method method = call.getExecutable();
         Map<String, String> entries = new LinkedHashMap<>();
         entries.put(ReportKeys.CASE, method.getDeclaringClass().getSimpleName() + "." + method.getName());
-        entries.put(ReportKeys.PROFILE, "legacy");
+        entries.put(ReportKeys.PROFILE, tester.target().profile());
         entries.put(ReportKeys.REQUIREMENT, requirementOf(method));
-        entries.put(ReportKeys.DESCRIPTION, method.getAnnotation(LegacyCase.class).does());
+        entries.put(ReportKeys.DESCRIPTION, describe(method));
         entries.put(ReportKeys.TARGET, tester.target().name());
-        entries.put(ReportKeys.TRANSPORT, tester.perTransport() ? tester.transport().wireName() : "-");
+        entries.put(ReportKeys.TRANSPORT, tester.transportName());
         context.publishReportEntry(entries);
         try {
             invocation.proceed();
         } finally {
             context.publishReportEntry(ReportKeys.WIRE, tester.log().toJson());
         }
+    }
+
+    static String describe(Method method) {
+        LegacyCase legacy = method.getAnnotation(LegacyCase.class);
+        if (legacy != null) {
+            return legacy.does();
+        }
+        Eio4Case eio4 = method.getAnnotation(Eio4Case.class);
+        if (eio4 != null) {
+            return eio4.does();
+        }
+        throw new IllegalStateException(method + " is neither a @LegacyCase nor an @Eio4Case");
     }
 
     static String requirementOf(Method method) {

@@ -21,7 +21,7 @@ public final class LegacyCaseArguments implements ArgumentsProvider {
     public Stream<? extends Arguments> provideArguments(ParameterDeclarations parameters, ExtensionContext context) {
         LegacyCase spec = AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), LegacyCase.class)
                 .orElseThrow(() -> new IllegalStateException("a legacy case needs @LegacyCase"));
-        List<Target> targets = Targets.resolve(context::getConfigurationParameter);
+        List<Target> targets = Targets.resolve(context::getConfigurationParameter, "legacy");
         List<Transport> wanted = Arrays.asList(spec.transports());
         return targets.stream()
                 .filter(spec.onlyIf()::appliesTo)

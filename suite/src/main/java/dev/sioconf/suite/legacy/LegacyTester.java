@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * What a case works with: one target, the transport under test (if the case is per transport),
  * the wire log, and the few helpers every case body is written over.
  */
-public final class LegacyTester implements AutoCloseable {
+public final class LegacyTester implements AutoCloseable, dev.sioconf.suite.junit.CaseTester {
 
     public static final String RESOURCE = "/socket.io/1/";
     private static final AtomicLong CACHE_BUSTER = new AtomicLong();
@@ -50,6 +50,11 @@ public final class LegacyTester implements AutoCloseable {
             throw new IllegalStateException("this case is not run per transport");
         }
         return transport;
+    }
+
+    @Override
+    public String transportName() {
+        return transport == null ? "-" : transport.wireName();
     }
 
     public boolean perTransport() {

@@ -61,6 +61,17 @@ public final class EmbeddedReference {
         return targets;
     }
 
+    /**
+     * The reference server's eio4 scenarios, as targets of profile {@code eio4}. The eio4 server is
+     * not bundled yet, so there are none: plug its scenarios in here ({@code reference/eio4-all}:
+     * polling and websocket with short pingInterval and pingTimeout; {@code reference/eio4-polling}:
+     * websocket disabled; {@code reference/eio4-websocket-first}), started once per JVM like the legacy
+     * ones and built with {@link Target#eio4}.
+     */
+    public static synchronized List<Target> eio4Targets() {
+        return List.of();
+    }
+
     /** What a scenario declares: its true settings, faults aside. */
     public static DeclaredSettings declared(LegacySettings settings) {
         return new DeclaredSettings(

@@ -25,26 +25,64 @@ public final class Targets {
     public static final String ORIGINS = "sioconf.origins";
     public static final String REFERENCE_FAULTS = "sioconf.reference.faults";
 
+    // eio4 profile (spec/eio4.md 1.2); timings in milliseconds, sizes in bytes
+    public static final String PATH = "sioconf.path";
+    public static final String ALLOW_UPGRADES = "sioconf.allowUpgrades";
+    public static final String JSONP = "sioconf.jsonp";
+    public static final String PING_INTERVAL = "sioconf.pingInterval";
+    public static final String PING_TIMEOUT = "sioconf.pingTimeout";
+    public static final String MAX_PAYLOAD = "sioconf.maxPayload";
+    public static final String UPGRADE_TIMEOUT = "sioconf.upgradeTimeout";
+    public static final String CONNECT_TIMEOUT = "sioconf.connectTimeout";
+    public static final String CORS = "sioconf.cors";
+    public static final String CORS_CREDENTIALS = "sioconf.corsCredentials";
+    public static final String ECHO_PATH = "sioconf.echoPath";
+
+    public static final List<String> PROFILES = List.of("legacy", "eio4");
+    /** The keys only the legacy profile reads, and those only eio4 reads: naming one for the other profile is a mistake. */
+    public static final List<String> LEGACY_KEYS = List.of(POLLING_DURATION, HEARTBEAT_TIMEOUT, CLOSE_TIMEOUT, ORIGINS);
+    public static final List<String> EIO4_KEYS = List.of(PATH, ALLOW_UPGRADES, JSONP, PING_INTERVAL, PING_TIMEOUT,
+            MAX_PAYLOAD, UPGRADE_TIMEOUT, CONNECT_TIMEOUT, CORS, CORS_CREDENTIALS, ECHO_PATH);
+
     private static final List<String> KNOWN_TRANSPORTS =
             List.of("websocket", "htmlfile", "xhr-polling", "jsonp-polling", "flashsocket");
 
     private Targets() {
     }
 
+    /**
+     * Every target of the run, of every profile; each case family keeps those of its own profile.
+     * Without {@code sioconf.target}: the bundled reference server's legacy scenarios, and its eio4
+     * scenarios ({@link EmbeddedReference#eio4Targets()}).
+     */
     public static List<Target> resolve(Function<String, Optional<String>> config) {
         Optional<String> url = config.apply(TARGET).filter(s -> !s.isBlank());
         if (url.isEmpty()) {
-            return EmbeddedReference.targets(EmbeddedReference.parseFaults(config.apply(REFERENCE_FAULTS).orElse("")));
+            List<Target> all = new java.util.ArrayList<>(
+                    EmbeddedReference.targets(EmbeddedReference.parseFaults(config.apply(REFERENCE_FAULTS).orElse(""))));
+            all.addAll(EmbeddedReference.eio4Targets());
+            return List.copyOf(all);
         }
         return List.of(external(url.get(), config));
+    }
+
+    /** The targets of one profile. */
+    public static List<Target> resolve(Function<String, Optional<String>> config, String profile) {
+        return resolve(config).stream().filter(t -> t.profile().equals(profile)).toList();
     }
 
     static Target external(String url, Function<String, Optional<String>> config) {
         URI base = parseBase(url);
         String profile = config.apply(PROFILE).orElse("legacy");
-        if (!profile.equals("legacy")) {
-            throw new IllegalArgumentException("profile '" + profile + "' is not available yet; known: legacy");
+        if (!PROFILES.contains(profile)) {
+            throw new IllegalArgumentException("unknown profile '" + profile + "'; known: " + String.join(", ", PROFILES));
         }
+        String name = config.apply(NAME).orElse(base.getHost() + ":" + base.getPort());
+        if (profile.equals("eio4")) {
+            refuseKeysOf("legacy", LEGACY_KEYS, config);
+            return Target.eio4(name, base, eio4(config));
+        }
+        refuseKeysOf("eio4", EIO4_KEYS, config);
         DeclaredSettings d = DeclaredSettings.legacyDefaults();
         List<String> transports = config.apply(TRANSPORTS).map(Targets::parseTransports).orElse(d.transports());
         Duration polling = config.apply(POLLING_DURATION).map(v -> seconds(POLLING_DURATION, v)).orElse(d.pollingDuration());
@@ -55,8 +93,112 @@ public final class Targets {
         List<String> origins = config.apply(ORIGINS)
                 .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(o -> !o.isEmpty()).toList())
                 .orElse(d.origins());
-        String name = config.apply(NAME).orElse(base.getHost() + ":" + base.getPort());
         return new Target(name, base, profile, new DeclaredSettings(transports, polling, heartbeat, close, origins));
+    }
+
+    private static void refuseKeysOf(String other, List<String> keys, Function<String, Optional<String>> config) {
+        for (String k : keys) {
+            if (config.apply(k).isPresent()) {
+                throw new IllegalArgumentException(k + " is a setting of profile " + other);
+            }
+        }
+    }
+
+    /** An eio4 declaration from the keys given, socket.io 4.8.x's defaults for the rest. */
+    public static Eio4Settings eio4(Function<String, Optional<String>> config) {
+        Eio4Settings d = Eio4Settings.defaults();
+        String path = config.apply(PATH).map(p -> parsePath(PATH, p)).orElse(d.path());
+        List<String> transports = config.apply(TRANSPORTS).map(Targets::parseEio4Transports).orElse(d.transports());
+        boolean upgrades = config.apply(ALLOW_UPGRADES).map(v -> onOff(ALLOW_UPGRADES, v)).orElse(d.allowUpgrades());
+        boolean jsonp = config.apply(JSONP).map(v -> onOff(JSONP, v)).orElse(d.jsonp());
+        Duration pingInterval = config.apply(PING_INTERVAL).map(v -> millis(PING_INTERVAL, v)).orElse(d.pingInterval());
+        Duration pingTimeout = config.apply(PING_TIMEOUT).map(v -> millis(PING_TIMEOUT, v)).orElse(d.pingTimeout());
+        long maxPayload = config.apply(MAX_PAYLOAD).map(v -> bytes(MAX_PAYLOAD, v)).orElse(d.maxPayload());
+        Duration upgradeTimeout = config.apply(UPGRADE_TIMEOUT).map(v -> millis(UPGRADE_TIMEOUT, v)).orElse(d.upgradeTimeout());
+        Duration connectTimeout = config.apply(CONNECT_TIMEOUT).map(v -> millis(CONNECT_TIMEOUT, v)).orElse(d.connectTimeout());
+        List<String> cors = config.apply(CORS).map(Targets::parseCors).orElse(d.cors());
+        boolean credentials = config.apply(CORS_CREDENTIALS).map(v -> onOff(CORS_CREDENTIALS, v)).orElse(d.corsCredentials());
+        if (credentials && cors.isEmpty()) {
+            throw new IllegalArgumentException(CORS_CREDENTIALS + " needs " + CORS + " origins");
+        }
+        String echo = config.apply(ECHO_PATH).map(String::trim)
+                .map(v -> v.equalsIgnoreCase("none") || v.equalsIgnoreCase("off") ? null : parsePath(ECHO_PATH, v))
+                .orElse(d.echoPath());
+        return new Eio4Settings(path, transports, upgrades, jsonp, pingInterval, pingTimeout, maxPayload, upgradeTimeout,
+                connectTimeout, cors, credentials, echo);
+    }
+
+    public static List<String> parseEio4Transports(String list) {
+        List<String> names = Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("the transports list is empty");
+        }
+        for (String n : names) {
+            if (!Eio4Settings.TRANSPORTS.contains(n)) {
+                throw new IllegalArgumentException("unknown eio4 transport '" + n + "'; known: polling, websocket");
+            }
+        }
+        if (names.stream().distinct().count() != names.size()) {
+            throw new IllegalArgumentException("a transport is listed twice in '" + list + "'");
+        }
+        return names;
+    }
+
+    static String parsePath(String key, String value) {
+        String p = value.trim();
+        if (!p.matches("/[A-Za-z0-9._~!$&'()*+,;=:@/-]*")) {
+            throw new IllegalArgumentException(key + " must be a path starting with /, not '" + value + "'");
+        }
+        return p.endsWith("/") ? p : p + "/";
+    }
+
+    static List<String> parseCors(String value) {
+        String v = value.trim();
+        if (v.equalsIgnoreCase("none") || v.equalsIgnoreCase("off")) {
+            return List.of();
+        }
+        List<String> origins = Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        for (String o : origins) {
+            if (!o.equals("*") && !o.matches("https?://[^/\\s]+")) {
+                throw new IllegalArgumentException(CORS + " must be none, * or a list of origins like http://host:port, not '" + value + "'");
+            }
+        }
+        if (origins.isEmpty() || (origins.contains("*") && origins.size() > 1)) {
+            throw new IllegalArgumentException(CORS + " must be none, * or a list of origins, not '" + value + "'");
+        }
+        return origins;
+    }
+
+    static boolean onOff(String key, String value) {
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "on", "true", "yes" -> true;
+            case "off", "false", "no" -> false;
+            default -> throw new IllegalArgumentException(key + " must be on or off, not '" + value + "'");
+        };
+    }
+
+    public static Duration millis(String key, String value) {
+        try {
+            long ms = Long.parseLong(value.trim());
+            if (ms <= 0 || ms > 3_600_000) {
+                throw new IllegalArgumentException(key + " must be above 0 and at most 3600000 milliseconds, not '" + value + "'");
+            }
+            return Duration.ofMillis(ms);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number of milliseconds, not '" + value + "'");
+        }
+    }
+
+    static long bytes(String key, String value) {
+        try {
+            long n = Long.parseLong(value.trim());
+            if (n < 16 || n > 100_000_000) {
+                throw new IllegalArgumentException(key + " must be between 16 and 100000000 bytes, not '" + value + "'");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number of bytes, not '" + value + "'");
+        }
     }
 
     public static URI parseBase(String url) {

@@ -46,6 +46,17 @@ public final class Http {
         return send(b.build(), body);
     }
 
+    /** Any method, with a body when {@code body} is not null (and a Content-Type when that is not null). */
+    public HttpAnswer request(String method, URI uri, String contentType, String body, Duration bound, String... headers) {
+        HttpRequest.Builder b = request(uri, bound, headers);
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        return send(b.build(), body == null ? "" : body);
+    }
+
     /** Opens a streaming GET and returns its head and an unread body, for htmlfile. */
     public HttpResponse<InputStream> stream(URI uri, Duration headBound) {
         HttpRequest req = request(uri, null).GET().build();

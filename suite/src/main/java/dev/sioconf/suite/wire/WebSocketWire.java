@@ -9,6 +9,9 @@ import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -22,9 +25,21 @@ import org.glassfish.tyrus.client.ClientProperties;
 public final class WebSocketWire implements AutoCloseable {
 
     private static final ClientManager CLIENT = ClientManager.createClient();
+    /**
+     * Tyrus and Grizzly log a stack trace when a server closes a socket while a frame is going out,
+     * which some cases provoke on purpose; the wire log records what matters. Held here so the
+     * setting is not collected away.
+     */
+    private static final java.util.logging.Logger QUIET_GRIZZLY = quiet("org.glassfish");
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger l = java.util.logging.Logger.getLogger(name);
+        l.setLevel(java.util.logging.Level.OFF);
+        return l;
+    }
 
     private final WireLog log;
-    private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
     private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
     private volatile Session session;
 
@@ -32,8 +47,37 @@ public final class WebSocketWire implements AutoCloseable {
         this.log = log;
     }
 
+    /** One message from the server: text, or binary when {@code text} is null. */
+    public record Frame(String text, byte[] bytes) {
+        public boolean binary() {
+            return text == null;
+        }
+
+        @Override
+        public String toString() {
+            return binary() ? "[binary " + hex(bytes) + "]" : text;
+        }
+    }
+
+    /** Bytes as space-separated hex pairs, for logs and assertion messages. */
+    public static String hex(byte[] bytes) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : bytes) {
+            if (out.length() > 0) {
+                out.append(' ');
+            }
+            out.append(String.format("%02x", b));
+        }
+        return out.toString();
+    }
+
     /** Opens the socket; a refused upgrade or a silent server is a {@link TargetMisbehaved}. */
     public static WebSocketWire connect(URI uri, Duration bound, WireLog log) {
+        return connect(uri, bound, log, Map.of());
+    }
+
+    /** Opens the socket with extra handshake headers (e.g. {@code Origin}). */
+    public static WebSocketWire connect(URI uri, Duration bound, WireLog log, Map<String, String> headers) {
         WebSocketWire ws = new WebSocketWire(log);
         log.sent("ws", "upgrade GET " + uri);
         ClientManager client = CLIENT;
@@ -41,7 +85,16 @@ public final class WebSocketWire implements AutoCloseable {
             client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) bound.toMillis());
         }
         try {
-            ws.session = client.connectToServer(ws.endpoint(), ClientEndpointConfig.Builder.create().build(), uri);
+            ClientEndpointConfig.Builder config = ClientEndpointConfig.Builder.create();
+            if (!headers.isEmpty()) {
+                config.configurator(new ClientEndpointConfig.Configurator() {
+                    @Override
+                    public void beforeRequest(Map<String, List<String>> request) {
+                        headers.forEach((k, v) -> request.put(k, List.of(v)));
+                    }
+                });
+            }
+            ws.session = client.connectToServer(ws.endpoint(), config.build(), uri);
             log.received("ws", "101 Switching Protocols");
             return ws;
         } catch (DeploymentException | IOException e) {
@@ -53,8 +106,13 @@ public final class WebSocketWire implements AutoCloseable {
 
     /** The next text frame within {@code bound}. */
     public String next(Duration bound) {
+        return nextFrame(bound).toString();
+    }
+
+    /** The next frame, text or binary, within {@code bound}. */
+    public Frame nextFrame(Duration bound) {
         try {
-            String frame = frames.poll(bound.toMillis(), TimeUnit.MILLISECONDS);
+            Frame frame = frames.poll(bound.toMillis(), TimeUnit.MILLISECONDS);
             if (frame == null) {
                 throw new TargetMisbehaved("no websocket frame within " + bound.toMillis() + " ms"
                         + (closed.isDone() ? " (the socket is closed: " + closed.join().getCloseCode() + ")" : ""));
@@ -68,6 +126,12 @@ public final class WebSocketWire implements AutoCloseable {
 
     /** The next text frame, or null when none comes within {@code bound}. */
     public String poll(Duration bound) {
+        Frame f = pollFrame(bound);
+        return f == null ? null : f.toString();
+    }
+
+    /** The next frame, text or binary, or null when none comes within {@code bound}. */
+    public Frame pollFrame(Duration bound) {
         try {
             return frames.poll(bound.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -83,6 +147,20 @@ public final class WebSocketWire implements AutoCloseable {
         } catch (IOException | IllegalStateException e) {
             throw new TargetMisbehaved("could not send a websocket frame: " + e.getMessage(), e);
         }
+    }
+
+    public void sendBinary(byte[] bytes) {
+        log.sent("ws", "[binary " + hex(bytes) + "]");
+        try {
+            session.getBasicRemote().sendBinary(ByteBuffer.wrap(bytes));
+        } catch (IOException | IllegalStateException e) {
+            throw new TargetMisbehaved("could not send a websocket frame: " + e.getMessage(), e);
+        }
+    }
+
+    /** The close code once the socket has closed (1006 when it dropped without a close frame), else null. */
+    public Integer closeCode() {
+        return closed.isDone() ? closed.join().getCloseCode().getCode() : null;
     }
 
     /** Waits for the server to close the socket; false when it stays open through {@code bound}. */
@@ -117,9 +195,15 @@ public final class WebSocketWire implements AutoCloseable {
         return new Endpoint() {
             @Override
             public void onOpen(Session s, EndpointConfig config) {
+                s.setMaxTextMessageBufferSize(16 * 1024 * 1024);
+                s.setMaxBinaryMessageBufferSize(16 * 1024 * 1024);
                 s.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> {
                     log.received("ws", text);
-                    frames.add(text);
+                    frames.add(new Frame(text, null));
+                });
+                s.addMessageHandler(byte[].class, (MessageHandler.Whole<byte[]>) bytes -> {
+                    log.received("ws", "[binary " + hex(bytes) + "]");
+                    frames.add(new Frame(null, bytes));
                 });
             }
 

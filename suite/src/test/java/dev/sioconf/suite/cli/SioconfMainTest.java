@@ -50,6 +50,22 @@ class SioconfMainTest {
     }
 
     @Test
+    void eio4OptionsAreCheckedPerProfile() {
+        Run foreign = sioconf("--target", "http://127.0.0.1:1", "--profile", "eio4", "--polling-duration", "10");
+        assertThat(foreign.exit()).isEqualTo(2);
+        assertThat(foreign.err().strip()).isEqualTo("sioconf: --polling-duration is a setting of profile legacy, not of eio4");
+        Run legacy = sioconf("--target", "http://127.0.0.1:1", "--ping-interval", "300");
+        assertThat(legacy.err().strip()).isEqualTo("sioconf: --ping-interval is a setting of profile eio4, not of legacy");
+        Run bad = sioconf("--target", "http://127.0.0.1:1", "--profile", "eio4", "--ping-timeout", "soon");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err().strip()).isEqualTo("sioconf: sioconf.pingTimeout must be a whole number of milliseconds, not 'soon'");
+        assertThat(sioconf("--target", "http://127.0.0.1:1", "--profile", "eio4", "--transports", "websocket,htmlfile").err())
+                .contains("unknown eio4 transport 'htmlfile'");
+        assertThat(sioconf("--profile", "eio4").err().strip())
+                .isEqualTo("sioconf: profile eio4 needs --target: the bundled reference server has no eio4 scenarios yet");
+    }
+
+    @Test
     void settingsThatDifferFromTheDeclaredOnesFailWithExpectedAndActual() throws Exception {
         LegacySettings real = LegacySettings.defaults().withTransports(List.of(LegacyTransport.XHR_POLLING))
                 .withPollingDuration(Duration.ofSeconds(1));

@@ -26,6 +26,12 @@ import java.util.regex.Pattern;
  */
 final class NodeServer implements AutoCloseable {
 
+    /**
+     * Held by every interop IT for its whole run: the timing cases of one run should not compete for
+     * two cores with the node servers and cases of another.
+     */
+    static final String INTEROP_LOCK = "sioconf-interop-node";
+
     static final Duration START_LIMIT = Duration.ofSeconds(20);
     static final Duration STOP_GRACE = Duration.ofSeconds(5);
     private static final Pattern LISTENING = Pattern.compile("listening (\\d+)");
@@ -53,7 +59,7 @@ final class NodeServer implements AutoCloseable {
 
     /**
      * @param script  e.g. {@code legacy-server.js}, in {@code interop/}
-     * @param env     the script's settings (PORT is set here to 0)
+     * @param env     the script's settings (PORT is 0 unless env sets it)
      * @param log     where the script's stderr goes
      */
     static NodeServer start(String script, Map<String, String> env, Path log) throws IOException, InterruptedException {
@@ -61,8 +67,8 @@ final class NodeServer implements AutoCloseable {
         Files.createDirectories(log.toAbsolutePath().getParent());
         ProcessBuilder pb = new ProcessBuilder(List.of("node", script)).directory(dir.toFile())
                 .redirectError(log.toFile());
-        pb.environment().putAll(env);
         pb.environment().put("PORT", "0");
+        pb.environment().putAll(env); // a script may want PORT otherwise: modern-server.js takes "" (not "0") for a free port
         pb.environment().put("EXIT_WITH_STDIN", "1");
         Process process;
         try {

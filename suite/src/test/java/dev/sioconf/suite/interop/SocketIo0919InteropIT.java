@@ -36,6 +36,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -52,6 +53,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * comparing.
  */
 @Execution(ExecutionMode.SAME_THREAD)
+@ResourceLock(NodeServer.INTEROP_LOCK)
 class SocketIo0919InteropIT {
 
     static final String SERVER = "socket.io-0.9.19";

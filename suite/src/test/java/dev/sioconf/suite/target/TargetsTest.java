@@ -38,6 +38,49 @@ class TargetsTest {
     }
 
     @Test
+    void undeclaredEio4SettingsAreTheSocketIo48Defaults() {
+        Target t = external(Map.of(Targets.TARGET, "http://h:1", Targets.PROFILE, "eio4"));
+        assertThat(t.profile()).isEqualTo("eio4");
+        assertThat(t.eio4()).isEqualTo(Eio4Settings.defaults());
+        assertThat(t.declared()).isNull();
+    }
+
+    @Test
+    void declaredEio4ValuesAreRead() {
+        Target t = external(Map.of(Targets.TARGET, "http://h:1", Targets.PROFILE, "eio4", Targets.TRANSPORTS, "websocket",
+                Targets.PING_INTERVAL, "300", Targets.PING_TIMEOUT, "200", Targets.MAX_PAYLOAD, "1000",
+                Targets.PATH, "/custom", Targets.CORS, "http://a:1,http://b:2", Targets.ECHO_PATH, "/engine.io/",
+                Targets.JSONP, "off"));
+        Eio4Settings s = t.eio4();
+        assertThat(s.transports()).containsExactly("websocket");
+        assertThat(s.upgrades()).isFalse();
+        assertThat(s.pingInterval()).isEqualTo(Duration.ofMillis(300));
+        assertThat(s.pingTimeout()).isEqualTo(Duration.ofMillis(200));
+        assertThat(s.maxPayload()).isEqualTo(1000);
+        assertThat(s.path()).isEqualTo("/custom/");
+        assertThat(s.cors()).containsExactly("http://a:1", "http://b:2");
+        assertThat(s.echoPath()).isEqualTo("/engine.io/");
+        assertThat(s.jsonp()).isFalse();
+    }
+
+    @Test
+    void eio4BadValuesAndForeignKeysSayWhatIsWrong() {
+        assertThatThrownBy(() -> external(Map.of(Targets.TARGET, "http://h:1", Targets.PROFILE, "eio4", Targets.TRANSPORTS, "xhr-polling")))
+                .hasMessageContaining("unknown eio4 transport 'xhr-polling'");
+        assertThatThrownBy(() -> external(Map.of(Targets.TARGET, "http://h:1", Targets.PROFILE, "eio4", Targets.PING_INTERVAL, "1.5")))
+                .hasMessageContaining("whole number of milliseconds");
+        assertThatThrownBy(() -> external(Map.of(Targets.TARGET, "http://h:1", Targets.PROFILE, "eio4", Targets.POLLING_DURATION, "10")))
+                .hasMessageContaining("is a setting of profile legacy");
+        assertThatThrownBy(() -> external(Map.of(Targets.TARGET, "http://h:1", Targets.PING_INTERVAL, "300")))
+                .hasMessageContaining("is a setting of profile eio4");
+    }
+
+    @Test
+    void withoutATargetThereIsNoEio4TargetYet() {
+        assertThat(EmbeddedReference.eio4Targets()).isEmpty();
+    }
+
+    @Test
     void badValuesSayWhatIsWrong() {
         assertThatThrownBy(() -> external(Map.of(Targets.TARGET, "http://h:1", Targets.TRANSPORTS, "xhr-polling,xhr-polling")))
                 .hasMessageContaining("listed twice");

@@ -1,0 +1,369 @@
+package dev.sioconf.suite.eio4;
+
+import dev.sioconf.suite.wire.HttpAnswer;
+import dev.sioconf.suite.wire.TargetMisbehaved;
+import dev.sioconf.suite.wire.WebSocketWire;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One Engine.IO session, driven as a real client drives it: a polling loop that polls again as
+ * soon as each poll is answered, or a pump reading the WebSocket; pings are answered with pongs
+ * (unless {@link #stopAnsweringPings()}), and every other packet goes to the {@link #inbox()}.
+ * On {@link Eio4Transport#UPGRADE} the session starts polling and is moved to a WebSocket as
+ * engine.io-client does: probe, let the held poll come back, then {@code 5}.
+ *
+ * <p>Socket.IO helpers ({@link #connect}, {@link #emit}, {@link #sendSio}, {@link #sendAttachment})
+ * write Socket.IO packets into message packets; read them with {@code inbox().nextSio()}.
+ */
+public final class Eio4Connection implements AutoCloseable {
+
+    private static final Pattern JSONP = Pattern.compile("___eio\\[(\\d*)\\]\\((\"[\\s\\S]*\")\\);");
+    static final String JSONP_INDEX = "0";
+
+    private final Eio4Tester tester;
+    private final String path;
+    private final Eio4Transport transport;
+    private final Eio4Recorder inbox = new Eio4Recorder();
+    /** One POST at a time (EIO4-7.8), and fair, so a pong never waits behind a case's burst of POSTs. */
+    private final ReentrantLock postLock = new ReentrantLock(true);
+    private volatile boolean answerPings = true;
+    private String sid;
+    private OpenPacket open;
+
+    private volatile boolean stopped;
+    private volatile boolean pollPaused;
+    private Thread poller;
+    private volatile WebSocketWire ws;
+    private volatile boolean onWebSocket;
+
+    private Eio4Connection(Eio4Tester tester, String path, Eio4Transport transport) {
+        this.tester = tester;
+        this.path = path;
+        this.transport = transport;
+    }
+
+    static Eio4Connection open(Eio4Tester tester, String path, Eio4Transport transport) {
+        Eio4Connection c = new Eio4Connection(tester, path, transport);
+        if (transport == Eio4Transport.WEBSOCKET) {
+            c.ws = tester.openWebSocket(path, "EIO=4&transport=websocket", Map.of());
+            WebSocketWire.Frame first = c.ws.nextFrame(Eio4Bounds.PROMPT);
+            c.open = OpenPacket.parse(first.binary() ? first.toString() : first.text());
+            c.sid = c.open.sid();
+            c.onWebSocket = true;
+            c.startPump();
+        } else {
+            String query = "EIO=4&transport=polling" + (transport == Eio4Transport.POLLING_JSONP ? "&j=" + JSONP_INDEX : "");
+            HttpAnswer a = tester.http().get(tester.uri(path, query), Eio4Bounds.PROMPT);
+            if (a.status() != 200) {
+                throw new TargetMisbehaved("a polling handshake was answered HTTP " + a.status() + ": " + a.body());
+            }
+            List<String> packets = Eio4Codec.split(c.unwrap(a.body()));
+            c.open = OpenPacket.parse(packets.get(0));
+            c.sid = c.open.sid();
+            packets.subList(1, packets.size()).forEach(p -> c.received(p, false));
+            c.startPolling();
+            if (transport == Eio4Transport.UPGRADE) {
+                c.upgrade();
+            }
+        }
+        return c;
+    }
+
+    public String sid() {
+        return sid;
+    }
+
+    public OpenPacket openPacket() {
+        return open;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public Eio4Transport transport() {
+        return transport;
+    }
+
+    public Eio4Recorder inbox() {
+        return inbox;
+    }
+
+    /** Whether packets now travel on a WebSocket (opened directly, or after the upgrade). */
+    public boolean onWebSocket() {
+        return onWebSocket;
+    }
+
+    /** From now on pings are recorded (as pings) but not answered, as a client that went silent. */
+    public void stopAnsweringPings() {
+        answerPings = false;
+    }
+
+    // ---- sending ------------------------------------------------------------------------------
+
+    /**
+     * Sends packets in their text form: in one POST body joined by the separator on polling, one
+     * frame each on a WebSocket, where a {@code b}-prefixed packet goes as a binary frame.
+     */
+    public void send(String... packets) {
+        if (onWebSocket) {
+            for (String p : packets) {
+                if (p.startsWith("b")) {
+                    ws.sendBinary(Eio4Codec.bytesOf(p));
+                } else {
+                    ws.send(p);
+                }
+            }
+        } else {
+            postOk(Eio4Codec.payload(packets));
+        }
+    }
+
+    /** A binary message: {@code b<base64>} on polling, a binary frame on a WebSocket. */
+    public void sendBinary(byte[] bytes) {
+        send(Eio4Codec.binary(bytes));
+    }
+
+    /** A body (polling) or text frame (WebSocket) exactly as given. */
+    public void sendRaw(String payload) {
+        if (onWebSocket) {
+            ws.send(payload);
+        } else {
+            postOk(payload);
+        }
+    }
+
+    /** POSTs a body of the session as its clients do and returns the answer, whatever it is. */
+    public HttpAnswer post(String payload) {
+        postLock.lock();
+        try {
+            if (transport == Eio4Transport.POLLING_JSONP) {
+                return tester.http().post(tester.uri(path, "EIO=4&transport=polling&j=" + JSONP_INDEX + "&sid=" + sid),
+                        "application/x-www-form-urlencoded", Eio4Codec.jsonpForm(payload), Eio4Bounds.PROMPT);
+            }
+            return tester.post(path, sid, payload);
+        } finally {
+            postLock.unlock();
+        }
+    }
+
+    private void postOk(String payload) {
+        HttpAnswer a = post(payload);
+        if (a.status() != 200 || !a.body().equals("ok")) {
+            throw new TargetMisbehaved("a POST of packets must be answered 200 \"ok\" (EIO4-7.4), got HTTP " + a.status()
+                    + " \"" + a.body() + "\"");
+        }
+    }
+
+    // ---- Socket.IO ----------------------------------------------------------------------------
+
+    /** {@code "/"} for the main namespace, else {@code "/custom,"}: what precedes a packet's data. */
+    public static String nsPrefix(String namespace) {
+        return namespace.equals("/") ? "" : namespace + ",";
+    }
+
+    /** Sends one Socket.IO packet, e.g. {@code 2["echo",1]}, as the message {@code 42["echo",1]}. */
+    public void sendSio(String sioPacket) {
+        send("4" + sioPacket);
+    }
+
+    /** A Socket.IO packet followed by its binary attachments, in one POST or as consecutive frames. */
+    public void sendSio(String sioPacket, byte[]... attachments) {
+        String[] packets = new String[attachments.length + 1];
+        packets[0] = "4" + sioPacket;
+        for (int i = 0; i < attachments.length; i++) {
+            packets[i + 1] = Eio4Codec.binary(attachments[i]);
+        }
+        send(packets);
+    }
+
+    public void sendAttachment(byte[] bytes) {
+        sendBinary(bytes);
+    }
+
+    /** CONNECT to a namespace without auth and return the answer, e.g. {@code 0{"sid":"..."}}. */
+    public String connect(String namespace) {
+        return connect(namespace, null);
+    }
+
+    /** CONNECT to a namespace with an auth object (JSON text, or null) and return the next Socket.IO packet. */
+    public String connect(String namespace, String authJson) {
+        sendSio("0" + nsPrefix(namespace) + (authJson == null ? "" : authJson));
+        return inbox.nextSio();
+    }
+
+    /** An EVENT without ack id: {@code 2<ns,>[...]}. */
+    public void emit(String namespace, String jsonArray) {
+        sendSio("2" + nsPrefix(namespace) + jsonArray);
+    }
+
+    /** An EVENT asking for an acknowledgement: {@code 2<ns,><ackId>[...]}. */
+    public void emit(String namespace, long ackId, String jsonArray) {
+        sendSio("2" + nsPrefix(namespace) + ackId + jsonArray);
+    }
+
+    // ---- upgrade ------------------------------------------------------------------------------
+
+    /** The whole upgrade of a polling session: {@link #probe()}, then {@link #completeUpgrade}. */
+    public void upgrade() {
+        completeUpgrade(probe());
+    }
+
+    /** Opens a WebSocket naming the session and exchanges {@code 2probe} / {@code 3probe} on it. */
+    public WebSocketWire probe() {
+        WebSocketWire probe = tester.openWebSocket(path, "EIO=4&transport=websocket&sid=" + sid, Map.of());
+        probe.send("2probe");
+        String answer = probe.next(Eio4Bounds.PROMPT);
+        if (!answer.equals("3probe")) {
+            throw new TargetMisbehaved("the probe 2probe must be answered 3probe (EIO4-10.2)\nActual: " + answer);
+        }
+        return probe;
+    }
+
+    /** Lets the held poll come back (the server answers it with a noop), then sends {@code 5} and moves to the WebSocket. */
+    public void completeUpgrade(WebSocketWire probed) {
+        pausePolling();
+        ws = probed;
+        probed.send("5");
+        onWebSocket = true;
+        startPump();
+    }
+
+    /**
+     * On an upgraded session, waits for a ping on the WebSocket and its pong; a no-op otherwise.
+     * Afterwards the server has surely taken the {@code 5} (a packet it flushes on the WebSocket
+     * could have been queued before), so a request that must find the session upgraded does, and
+     * its heartbeat runs afresh: socket.io 4.8.1 drops the pong timer of a ping it wrote just
+     * before the upgrade completed, so a case that stops answering pings right after an upgrade
+     * would see a session that never times out, whatever the case is about.
+     */
+    public void settle() {
+        if (transport == Eio4Transport.UPGRADE || (onWebSocket && poller != null)) {
+            if (!inbox.awaitPing(tester.bounds().pingDue().multipliedBy(2))) {
+                throw new TargetMisbehaved("no ping on the WebSocket within " + tester.bounds().pingDue().multipliedBy(2).toMillis()
+                        + " ms after the upgrade");
+            }
+            tester.pause(Duration.ofMillis(50), "let the pong reach the server");
+        }
+    }
+
+    /** Stops the polling loop once its current poll is answered; waits for that. */
+    public void pausePolling() {
+        pollPaused = true;
+        Thread p = poller;
+        if (p != null) {
+            try {
+                p.join(tester.bounds().pollAnswer().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (p.isAlive()) {
+                throw new TargetMisbehaved("the held poll was not answered within " + tester.bounds().pollAnswer().toMillis() + " ms");
+            }
+        }
+    }
+
+    // ---- receiving ----------------------------------------------------------------------------
+
+    private void startPolling() {
+        poller = new Thread(this::pollLoop, "sioconf-eio4-poll-" + sid);
+        poller.setDaemon(true);
+        poller.start();
+    }
+
+    private void pollLoop() {
+        try {
+            while (!stopped && !pollPaused) {
+                HttpAnswer answer = tester.poll(path, sid, transport == Eio4Transport.POLLING_JSONP ? "j=" + JSONP_INDEX : "");
+                if (stopped) {
+                    return;
+                }
+                if (answer.status() != 200) {
+                    inbox.closed("poll answered HTTP " + answer.status() + " " + answer.body());
+                    return;
+                }
+                for (String p : Eio4Codec.split(unwrap(answer.body()))) {
+                    received(p, false);
+                }
+                if (inbox.closedBecause() != null) {
+                    return;
+                }
+            }
+        } catch (AssertionError e) {
+            inbox.closed(e.getMessage());
+        }
+    }
+
+    /** The payload of a poll answer; JSONP answers are unwrapped from their callback. */
+    String unwrap(String body) {
+        if (transport != Eio4Transport.POLLING_JSONP) {
+            return body;
+        }
+        Matcher m = JSONP.matcher(body);
+        if (!m.matches()) {
+            throw new AssertionError("a JSONP answer must be ___eio[N](\"...\"); (EIO4-8.2)\nActual: " + body);
+        }
+        return Eio4Codec.unJsString(m.group(2));
+    }
+
+    private void startPump() {
+        Thread pump = new Thread(this::pump, "sioconf-eio4-ws-" + sid);
+        pump.setDaemon(true);
+        pump.start();
+    }
+
+    private void pump() {
+        WebSocketWire socket = ws;
+        try {
+            while (!stopped) {
+                WebSocketWire.Frame f = socket.pollFrame(Duration.ofMillis(50));
+                if (f != null) {
+                    received(f.binary() ? Eio4Codec.binary(f.bytes()) : f.text(), f.binary());
+                } else if (!socket.isOpen()) {
+                    inbox.closed("websocket closed" + (socket.closeCode() == null ? "" : " with code " + socket.closeCode()));
+                    return;
+                }
+            }
+        } catch (AssertionError e) {
+            inbox.closed(e.getMessage());
+        }
+    }
+
+    private void received(String packet, boolean binaryFrame) {
+        inbox.add(packet, binaryFrame);
+        if (packet.equals("2") && answerPings && !stopped) {
+            try {
+                send("3");
+            } catch (AssertionError e) {
+                tester.log().note("could not answer a ping: " + e.getMessage());
+            }
+        }
+        if (packet.equals("1")) {
+            inbox.closed("the server sent the close packet 1");
+        }
+    }
+
+    /** The WebSocket of the session, once there is one. */
+    public WebSocketWire webSocket() {
+        return ws;
+    }
+
+    /** Stops listening and answering without telling the server, as a client that vanished. */
+    public void abandon() {
+        stopped = true;
+        WebSocketWire w = ws;
+        if (w != null) {
+            w.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        abandon();
+    }
+}

@@ -1,0 +1,198 @@
+package dev.sioconf.suite.eio4;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sioconf.suite.wire.TargetMisbehaved;
+import dev.sioconf.suite.wire.WebSocketWire;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The Engine.IO packets a connection received, in order, for typed assertions (OkHttp's recorder
+ * style). Every packet is kept in its HTTP text form: a type digit and data, or {@code b} and the
+ * base64 of a binary message, whichever transport brought it. Pings (answered by the connection
+ * itself) and noops are transport chatter: they are counted and skipped, so no case that is not
+ * about heartbeats can trip over a ping that comes first.
+ */
+public final class Eio4Recorder {
+
+    /** One packet as received; {@code binaryFrame} when it came as a binary WebSocket frame. */
+    public record Received(String packet, boolean binaryFrame) {
+        @Override
+        public String toString() {
+            return binaryFrame ? "[binary frame " + WebSocketWire.hex(Eio4Codec.bytesOf(packet)) + "]" : Eio4Codec.visible(packet);
+        }
+    }
+
+    private static final Received CLOSED = new Received("\u0000closed", false);
+
+    private final BlockingQueue<Received> packets = new LinkedBlockingQueue<>();
+    private final AtomicInteger pings = new AtomicInteger();
+    private final AtomicInteger noops = new AtomicInteger();
+    private volatile String closedBecause;
+
+    void add(String packet, boolean binaryFrame) {
+        if (packet.equals("2")) {
+            pings.incrementAndGet();
+        } else if (packet.equals("6")) {
+            noops.incrementAndGet();
+        } else {
+            packets.add(new Received(packet, binaryFrame));
+        }
+    }
+
+    void closed(String why) {
+        if (closedBecause == null) {
+            closedBecause = why;
+            packets.add(CLOSED);
+        }
+    }
+
+    /** The next packet (pings and noops skipped) within {@code bound}. */
+    public Received nextReceived(Duration bound) {
+        try {
+            Received p = packets.poll(bound.toMillis(), TimeUnit.MILLISECONDS);
+            if (p == null) {
+                throw new TargetMisbehaved("no packet within " + bound.toMillis() + " ms");
+            }
+            if (p == CLOSED) {
+                packets.add(CLOSED);
+                throw new TargetMisbehaved("the session ended (" + closedBecause + ") before the next packet");
+            }
+            return p;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TargetMisbehaved("interrupted");
+        }
+    }
+
+    /** The next packet's text form within {@code bound}. */
+    public String next(Duration bound) {
+        return nextReceived(bound).packet();
+    }
+
+    public String next() {
+        return next(Eio4Bounds.PROMPT);
+    }
+
+    public void assertNext(String expected) {
+        assertThat(Eio4Codec.visible(next())).as("next packet").isEqualTo(Eio4Codec.visible(expected));
+    }
+
+    /** Asserts the next packets, in this order. */
+    public void assertNext(String... expected) {
+        for (String e : expected) {
+            assertNext(e);
+        }
+    }
+
+    /** The next {@code n} packets within {@code bound} in all. */
+    public List<String> awaitPackets(int n, Duration bound) {
+        long deadline = System.nanoTime() + bound.toNanos();
+        List<String> got = new ArrayList<>(n);
+        while (got.size() < n) {
+            long left = deadline - System.nanoTime();
+            try {
+                if (left <= 0) {
+                    throw new TargetMisbehaved("time is up");
+                }
+                got.add(next(Duration.ofNanos(left)));
+            } catch (TargetMisbehaved e) {
+                throw new TargetMisbehaved("only " + got.size() + " of " + n + " packets within " + bound.toMillis()
+                        + " ms (" + e.getMessage() + "); got: " + got);
+            }
+        }
+        return got;
+    }
+
+    // ---- Socket.IO packets --------------------------------------------------------------------
+
+    /** The next Socket.IO packet: the data of the next message packet, pings skipped (e.g. {@code 2["auth",{}]}). */
+    public String nextSio(Duration bound) {
+        String p = next(bound);
+        if (!p.startsWith("4")) {
+            throw new AssertionError("expected a message packet carrying a Socket.IO packet\nActual: " + Eio4Codec.visible(p));
+        }
+        return p.substring(1);
+    }
+
+    public String nextSio() {
+        return nextSio(Eio4Bounds.PROMPT);
+    }
+
+    public void assertNextSio(String expected) {
+        assertThat(nextSio()).as("next Socket.IO packet").isEqualTo(expected);
+    }
+
+    /** The bytes of the next message, which must be binary (a Socket.IO attachment). */
+    public byte[] nextAttachment() {
+        Received r = nextReceived(Eio4Bounds.PROMPT);
+        if (!r.packet().startsWith("b")) {
+            throw new AssertionError("expected a binary message (an attachment)\nActual: " + r);
+        }
+        return Eio4Codec.bytesOf(r.packet());
+    }
+
+    // ---- the end --------------------------------------------------------------------------------
+
+    /** Nothing more (but pings and noops) arrives during {@code quiet}; an ended session counts as quiet. */
+    public void assertExhausted(Duration quiet) {
+        try {
+            Received p = packets.poll(quiet.toMillis(), TimeUnit.MILLISECONDS);
+            if (p == CLOSED) {
+                packets.add(CLOSED);
+                return;
+            }
+            assertThat(p == null ? null : p.toString()).as("no further packet expected").isNull();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits until the session has ended, without taking packets; false if it is still up after {@code bound}. */
+    public boolean awaitClosed(Duration bound) {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (closedBecause == null && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return closedBecause != null;
+    }
+
+    public String closedBecause() {
+        return closedBecause;
+    }
+
+    /** Pings received so far (each answered with a pong unless the connection was told not to). */
+    public int pings() {
+        return pings.get();
+    }
+
+    /** Waits for one more ping than have come so far; false if none comes within {@code bound}. */
+    public boolean awaitPing(Duration bound) {
+        int before = pings.get();
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (pings.get() == before && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return pings.get() > before;
+    }
+
+    public int noops() {
+        return noops.get();
+    }
+}

@@ -1,0 +1,186 @@
+package dev.sioconf.suite.eio4.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sioconf.suite.eio4.Eio4Bounds;
+import dev.sioconf.suite.eio4.Eio4Connection;
+import dev.sioconf.suite.eio4.Eio4Tester;
+import dev.sioconf.suite.eio4.Eio4Transport;
+import dev.sioconf.suite.junit.Eio4Case;
+import dev.sioconf.suite.junit.Eio4Trait;
+import dev.sioconf.suite.junit.Requirement;
+import dev.sioconf.suite.wire.HttpAnswer;
+import dev.sioconf.suite.wire.WebSocketWire;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** spec/eio4.md section 10: the upgrade from polling to WebSocket. */
+class UpgradeCases {
+
+    @Requirement("EIO4-10.1")
+    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.UPGRADES,
+            does = "handshakes over polling, opens a WebSocket with its sid and listens before probing")
+    void upgradeWebsocketSendsNothingBeforeTheProbe(Eio4Tester t) {
+        Eio4Connection c = t.open(Eio4Transport.POLLING);
+        WebSocketWire ws = t.openWebSocket(t.path(), "EIO=4&transport=websocket&sid=" + c.sid(), Map.of());
+        WebSocketWire.Frame early = ws.pollFrame(Eio4Bounds.QUIET);
+        assertThat(early == null ? null : early.toString()).as("frame before the probe").isNull();
+    }
+
+    @Requirement("EIO4-10.2")
+    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.UPGRADES,
+            does = "handshakes over polling, opens a WebSocket with its sid and sends 2probe")
+    void probeIsAnswered3probe(Eio4Tester t) {
+        Eio4Connection c = t.open(Eio4Transport.POLLING);
+        WebSocketWire ws = t.openWebSocket(t.path(), "EIO=4&transport=websocket&sid=" + c.sid(), Map.of());
+        ws.send("2probe");
+        assertThat(ws.next(Eio4Bounds.PROMPT)).as("answer to the probe").isEqualTo("3probe");
+    }
+
+    @Requirement("EIO4-10.3")
+    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.UPGRADES,
+            does = "holds a poll, probes a WebSocket of the session, and reads the held poll's answer")
+    void heldPollIsAnsweredWithNoopAfterTheProbe(Eio4Tester t) {
+        String sid = t.handshake().sid();
+        CompletableFuture<HttpAnswer> held = t.pollAsync(t.path(), sid);
+        WebSocketWire ws = t.openWebSocket(t.path(), "EIO=4&transport=websocket&sid=" + sid, Map.of());
+        ws.send("2probe");
+        assertThat(ws.next(Eio4Bounds.PROMPT)).as("answer to the probe").isEqualTo("3probe");
+        Eio4Tester.assertAnswer(t.pastPings(t.path(), sid, t.await(held)), 200, "6");
+    }
+
+    @Requirement("EIO4-10.4")
+    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.UPGRADES,
+            does = "upgrades a session at the echo path and sends 4hello on the WebSocket right after 5")
+    void afterUpgradeTheSessionLivesOnTheWebsocket(Eio4Tester t) {
+        Eio4Connection c = t.openEcho(Eio4Transport.POLLING);
+        c.upgrade();
+        c.send("4hello");
+        assertThat(c.inbox().nextReceived(Eio4Bounds.PROMPT).packet()).as("echo").isEqualTo("4hello");
+    }
+
+    @Requirement("EIO4-10.4")
+    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.UPGRADES,
+            does = "upgrades a session and waits for a ping: it must come on the WebSocket")
+    void afterUpgradePingsComeOnTheWebsocket(Eio4Tester t) {
+        Eio4Connection c = t.open(Eio4Transport.UPGRADE);
+        assertThat(c.inbox().awaitPing(t.bounds().pingDue().multipliedBy(2))).as("a ping on the WebSocket after the upgrade").isTrue();
+    }
+
+    @Requirement("EIO4-10.4")
+    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.UPGRADES,
+            does = "at the echo path POSTs 4m1-4m5, probes, POSTs 4m6-4m10, sends 5, sends 4m11-4m15 on the WebSocket;"
+                    + " reads all echoes")
+    void messagesAroundTheUpgradeAreNeitherLostDuplicatedNorReordered(Eio4Tester t) {
+        Eio4Connection c = t.openEcho(Eio4Transport.POLLING);
+        List<String> sent = new ArrayList<>();
+        for (int i = 1; i <= 15; i++) {
+            sent.add("4m" + i);
+        }
+        sent.subList(0, 5).forEach(c::send);
+        WebSocketWire probed = c.probe();
+        sent.subList(5, 10).forEach(c::send);
+        c.completeUpgrade(probed);
+        sent.subList(10, 15).forEach(c::send);
+        assertThat(c.inbox().awaitPackets(15, Eio4Tester.longBound(t))).as("echoes").containsExactlyElementsOf(sent);
+        c.inbox().assertExhausted(Eio4Bounds.QUIET);
+    }
+
+    @Requirement("EIO4-10.4")
+    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.UPGRADES,
+            does = "connects to / over polling, emits echo 1-5, probes, emits echo 6-10, sends 5, emits echo 11-15 on the"
+                    + " WebSocket; reads every echo event (the section-23 contract as the vehicle, for targets without an echo path)")
+    void eventsAroundTheUpgradeAreNeitherLostDuplicatedNorReordered(Eio4Tester t) {
+        Eio4Connection c = t.open(Eio4Transport.POLLING);
+        assertThat(c.connect("/")).as("CONNECT answer").startsWith("0{");
+        c.inbox().nextSio(); // the contract's auth event
+        List<String> expected = new ArrayList<>();
+        for (int i = 1; i <= 15; i++) {
+            expected.add("42[\"echo\"," + i + "]");
+        }
+        expected.subList(0, 5).forEach(c::send);
+        WebSocketWire probed = c.probe();
+        expected.subList(5, 10).forEach(c::send);
+        c.completeUpgrade(probed);
+        expected.subList(10, 15).forEach(c::send);
+        assertThat(c.inbox().awaitPackets(15, Eio4Tester.longBound(t))).as("echo events").containsExactlyElementsOf(expected);
+        c.inbox().assertExhausted(Eio4Bounds.QUIET);
+    }
+
+    @Requirement("EIO4-10.5")
+    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.UPGRADES,
+            does = "upgrades a session, polls and POSTs naming it, then waits for a ping on the WebSocket")
+    void pollingAfterTheUpgradeIsCode3(Eio4Tester t) {
+        Eio4Connection c = t.open(Eio4Transport.UPGRADE);
+        c.settle();
+        Eio4Tester.assertRefused(t.get("EIO=4&transport=polling&sid=" + c.sid()), 3, "Bad request");
+        Eio4Tester.assertRefused(t.post(c.sid(), "6"), 3, "Bad request");
+        int before = c.inbox().pings();
+        c.inbox().assertExhausted(t.bounds().pingDue());
+        assertThat(c.inbox().pings()).as("pings on the WebSocket after the refusals").isGreaterThan(before);
+    }
+
+    @Requirement("EIO4-10.6")
+    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.UPGRADES,
+            does = "upgrades a session, opens a second WebSocket naming it, then checks the first still gets pings")
+    void secondWebsocketForAnUpgradedSessionGetsNoPacket(Eio4Tester t) {
+        Eio4Connection c = t.open(Eio4Transport.UPGRADE);
+        c.settle();
+        WebSocketWire second = null;
+        try {
+            second = t.openWebSocket(t.path(), "EIO=4&transport=websocket&sid=" + c.sid(), Map.of());
+        } catch (AssertionError refused) {
+            t.log().note("the second WebSocket was refused: " + refused.getMessage());
+        }
+        if (second != null) {
+            try {
+                second.send("2probe");
+            } catch (AssertionError closedAlready) {
+                t.log().note("the second WebSocket was closed before the probe could go out");
+            }
+            assertThat(second.awaitClosed(Eio4Bounds.PROMPT)).as("second WebSocket closed by the server").isTrue();
+            WebSocketWire.Frame f = second.pollFrame(java.time.Duration.ZERO);
+            assertThat(f == null ? null : f.toString()).as("packet on the second WebSocket").isNull();
+        }
+        int before = c.inbox().pings();
+        c.inbox().assertExhausted(t.bounds().pingDue());
+        assertThat(c.inbox().pings()).as("pings on the session's own WebSocket").isGreaterThan(before);
+    }
+
+    @Requirement("EIO4-10.7")
+    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.UPGRADES,
+            does = "at the echo path probes a WebSocket, then without sending 5 POSTs 4before and keeps polling")
+    void untilTheUpgradePacketTheSessionWorksOnPolling(Eio4Tester t) {
+        Eio4Connection c = t.openEcho(Eio4Transport.POLLING);
+        WebSocketWire probed = c.probe();
+        c.send("4before");
+        c.inbox().assertNext("4before");
+        assertThat(probed.pollFrame(Eio4Bounds.QUIET)).as("frame on the probed WebSocket").isNull();
+    }
+
+    @Requirement("EIO4-10.8")
+    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.UPGRADES,
+            does = "probes a WebSocket, sends 4odd on it instead of 5, then keeps polling")
+    void otherPacketDuringTheProbeClosesTheProbingWebsocket(Eio4Tester t) {
+        Eio4Connection c = t.open(Eio4Transport.POLLING);
+        WebSocketWire probed = c.probe();
+        probed.send("4odd");
+        assertThat(probed.awaitClosed(Eio4Bounds.PROMPT)).as("probing WebSocket closed").isTrue();
+        c.send("6");
+        assertThat(c.inbox().closedBecause()).as("the polling session's end").isNull();
+    }
+
+    @Requirement("EIO4-10.9")
+    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.UPGRADES,
+            does = "probes a WebSocket and never sends 5; waits past the declared upgradeTimeout")
+    void unfinishedUpgradeIsGivenUpAfterTheUpgradeTimeout(Eio4Tester t) {
+        Eio4Connection c = t.open(Eio4Transport.POLLING);
+        WebSocketWire probed = c.probe();
+        assertThat(probed.awaitClosed(t.bounds().upgradeGivenUpBy())).as("probing WebSocket closed within %s ms",
+                t.bounds().upgradeGivenUpBy().toMillis()).isTrue();
+        c.send("6");
+        assertThat(c.inbox().closedBecause()).as("the polling session's end").isNull();
+    }
+}

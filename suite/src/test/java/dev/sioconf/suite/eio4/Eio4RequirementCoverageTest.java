@@ -1,0 +1,69 @@
+package dev.sioconf.suite.eio4;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sioconf.spec.Level;
+import dev.sioconf.spec.Requirement;
+import dev.sioconf.spec.RequirementCatalogue;
+import dev.sioconf.suite.junit.Eio4Case;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.commons.support.ReflectionSupport;
+
+/**
+ * The build check between spec/eio4.md and the eio4 cases: every case names a requirement that
+ * exists, and every server MUST of the sections the suite covers so far has a case. The uncovered
+ * MUSTs of the whole profile are printed; only those of {@link #ENFORCED_PREFIXES} fail the build
+ * (the Socket.IO sections join the list when their cases are written).
+ */
+class Eio4RequirementCoverageTest {
+
+    static final String CASES = "dev.sioconf.suite.eio4.cases";
+    /** Sections whose MUSTs must all have a case: the Engine.IO layer, sections 2 to 15. */
+    static final List<String> ENFORCED_PREFIXES = List.of("EIO4-");
+    /**
+     * MUSTs of the enforced sections that no black-box case can check: 1.x binds the deployment
+     * as a whole (each case checks its part of it).
+     */
+    static final Set<String> NOT_CHECKABLE = Set.of("EIO4-1.1", "EIO4-1.3");
+
+    final RequirementCatalogue eio4 = RequirementCatalogue.load("eio4");
+
+    static List<Method> cases() {
+        return ReflectionSupport.findAllClassesInPackage(CASES, c -> true, n -> true).stream()
+                .flatMap(c -> Arrays.stream(c.getDeclaredMethods()))
+                .filter(m -> m.isAnnotationPresent(Eio4Case.class))
+                .toList();
+    }
+
+    static Set<String> named() {
+        return cases().stream().map(m -> m.getAnnotation(dev.sioconf.suite.junit.Requirement.class))
+                .map(r -> r == null ? "(none)" : r.value()).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Test
+    void everyEio4CaseNamesAKnownRequirement() {
+        assertThat(cases()).isNotEmpty();
+        Set<String> unknown = named().stream().filter(id -> eio4.find(id).isEmpty())
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(unknown).as("eio4 cases naming no requirement or an unknown one").isEmpty();
+    }
+
+    @Test
+    void everyEngineIoMustHasACase() {
+        Set<String> named = named();
+        List<String> uncovered = eio4.withLevel(Level.MUST).stream()
+                .filter(r -> !r.text().startsWith("A client "))
+                .map(Requirement::id)
+                .filter(id -> !named.contains(id) && !NOT_CHECKABLE.contains(id))
+                .toList();
+        System.out.println("eio4 MUST requirements without a case (" + uncovered.size() + "): " + String.join(", ", uncovered));
+        assertThat(uncovered.stream().filter(id -> ENFORCED_PREFIXES.stream().anyMatch(id::startsWith)))
+                .as("MUST requirements of the enforced sections without a case").isEmpty();
+    }
+}
