@@ -90,6 +90,14 @@ class MalformedSocketIoPacketCases {
         assertClosedWithoutAnswer(c, Eio4Bounds.PROMPT, "ACK data that is not an array");
     }
 
+    @Requirement("SIO5-22.5")
+    @Eio4Case(does = "joins /, sends 44{\"message\":\"x\"}, a CONNECT_ERROR, which only servers send")
+    void connectErrorFromTheClientClosesTheSession(Eio4Tester t) {
+        Eio4Connection c = joined(t, "/");
+        c.sendSio("4{\"message\":\"x\"}");
+        assertClosedWithoutAnswer(c, Eio4Bounds.PROMPT, "a CONNECT_ERROR from the client");
+    }
+
     @Requirement("SIO5-22.6")
     @Eio4Case(does = "joins /, sends the truncated event 42[\"echo\",\"x\" and then 427{\"0\":\"message-with-ack\"} "
             + "back to back; expects the session to end with no echo and no ACK")
