@@ -24,11 +24,21 @@ public final class SocketIoPackets {
 
     // ---- namespaces ---------------------------------------------------------------------------
 
-    /** A session on the transport under test that has joined each namespace given (answer and auth event taken). */
+    /**
+     * A session on the transport under test that has joined each namespace given (answer and auth
+     * event taken). On {@link Eio4Transport#UPGRADE} the namespaces are joined over polling and the
+     * session is upgraded afterwards, as socket.io-client does (it sends its CONNECT at once and
+     * upgrades in the background): upgrading first would race the declared connectTimeout, which
+     * a slow upgrade on a loaded machine can lose.
+     */
     public static Eio4Connection joined(Eio4Tester t, String... namespaces) {
-        Eio4Connection c = t.open();
+        boolean upgradeAfter = t.transport() == Eio4Transport.UPGRADE;
+        Eio4Connection c = t.open(upgradeAfter ? Eio4Transport.POLLING : t.transport());
         for (String ns : namespaces) {
             join(c, ns);
+        }
+        if (upgradeAfter) {
+            c.upgrade();
         }
         return c;
     }
