@@ -2,8 +2,9 @@ package dev.sioconf.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sioconf.server.eio4.Eio4Fault;
+import dev.sioconf.server.eio4.Eio4Settings;
 import dev.sioconf.server.legacy.Fault;
-import dev.sioconf.server.legacy.LegacyServer;
 import dev.sioconf.server.legacy.LegacySettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -52,12 +53,16 @@ class ReferenceServerMainTest {
 
     @Test
     void theBannerNamesTheFaultsOnlyWhenThereAreSome() throws Exception {
-        try (LegacyServer clean = LegacyServer.start(LegacySettings.defaults())) {
+        try (ReferenceServer clean = ReferenceServer.start(LegacySettings.defaults(), Eio4Settings.defaults())) {
             assertThat(ReferenceServerMain.banner(clean)).doesNotContain("faults=");
         }
         LegacySettings faulty = LegacySettings.defaults().withFaults(Set.of(Fault.NO_AUTO_ACK, Fault.WRONG_NOOP));
-        try (LegacyServer server = LegacyServer.start(faulty)) {
-            assertThat(ReferenceServerMain.banner(server)).endsWith(" faults=wrong-noop,no-auto-ack");
+        Eio4Settings faultyEio4 = Eio4Settings.defaults().withFaults(Set.of(Eio4Fault.NO_PINGS));
+        try (ReferenceServer server = ReferenceServer.start(faulty, faultyEio4)) {
+            String[] lines = ReferenceServerMain.banner(server).split("\\R");
+            assertThat(lines).hasSize(2);
+            assertThat(lines[0]).endsWith(" faults=wrong-noop,no-auto-ack");
+            assertThat(lines[1]).contains("(eio4, socket.io 4.8)").endsWith(" faults=eio4-no-pings");
         }
     }
 }
