@@ -34,6 +34,8 @@ import java.util.stream.Collectors;
  */
 public final class EngineSession {
 
+    static final Duration CLOSE_GRACE = Duration.ofSeconds(1);
+
     private final String id;
     private final Eio4Settings settings;
     private final ScheduledExecutorService timer;
@@ -49,6 +51,8 @@ public final class EngineSession {
     private Channel probe;
     private boolean probed;
     private boolean ended;
+    /** A polling client posted its close while no poll was held; its next poll ends the session. */
+    private boolean closing;
     private ScheduledFuture<?> pingTimer;
     private ScheduledFuture<?> pongDeadline;
     private ScheduledFuture<?> upgradeTimer;
@@ -119,7 +123,7 @@ public final class EngineSession {
 
     /** Queues packets together, so that nothing can come between them (SIO5-16.1). */
     public synchronized void send(List<EnginePacket> packets) {
-        if (ended) {
+        if (ended || closing) {
             return;
         }
         outbox.addAll(packets);
@@ -131,11 +135,12 @@ public final class EngineSession {
             return;
         }
         if (transport == Eio4Transport.WEBSOCKET && webSocket != null) {
+            // One write per frame: clients that read one message per event loop turn (the official
+            // suites) lose messages that arrive together in one TCP read.
             for (EnginePacket packet : outbox) {
-                webSocket.write(frame(packet));
+                webSocket.writeAndFlush(frame(packet));
             }
             outbox.clear();
-            webSocket.flush();
         } else if (transport == Eio4Transport.POLLING && heldPoll != null) {
             List<EnginePacket> packets = new ArrayList<>(outbox);
             outbox.clear();
@@ -175,6 +180,11 @@ public final class EngineSession {
             poll.error(dev.sioconf.server.eio4.codec.ErrorAnswer.SESSION_ID_UNKNOWN);
             return;
         }
+        if (closing) {
+            heldPoll = poll;
+            end("client close", EnginePacket.NOOP);
+            return;
+        }
         if (heldPoll != null) {
             // EIO4-7.7: the second poll is refused and the session ends; the held one gets the close packet
             poll.status(io.netty.handler.codec.http.HttpResponseStatus.BAD_REQUEST);
@@ -203,7 +213,7 @@ public final class EngineSession {
     /** The packets of one POST body, in order (EIO4-5.3). */
     synchronized void post(List<EnginePacket> packets) {
         for (EnginePacket packet : packets) {
-            if (ended) {
+            if (ended || closing) {
                 return;
             }
             receive(packet);
@@ -220,13 +230,29 @@ public final class EngineSession {
                 }
             }
             case PING -> end("invalid heartbeat direction", EnginePacket.CLOSE);
-            // A polling client's close gets its held poll back as a noop (EIO4-12.1).
-            case CLOSE -> end("client close", EnginePacket.NOOP);
+            case CLOSE -> onClientClose();
             case MESSAGE -> application.onMessage(this, packet);
             default -> {
                 // open, upgrade outside an upgrade and noop mean nothing here (EIO4-4.6)
             }
         }
+    }
+
+    /**
+     * EIO4-12.1: a polling client's close gets its held poll back as a noop. A client may post
+     * the close and send its last poll at the same moment (the official suites do), so a close
+     * that finds no held poll waits a moment for it before the session ends.
+     */
+    private void onClientClose() {
+        if (transport == Eio4Transport.POLLING && heldPoll == null) {
+            closing = true;
+            cancel(pingTimer);
+            cancel(pongDeadline);
+            long graceMs = Math.min(settings.pingTimeout().toMillis(), CLOSE_GRACE.toMillis());
+            schedule(Duration.ofMillis(graceMs), () -> end("client close", EnginePacket.NOOP));
+            return;
+        }
+        end("client close", EnginePacket.NOOP);
     }
 
     /** A packet on one of the session's WebSockets: the transport itself, or one being probed. */
