@@ -4,6 +4,7 @@ import dev.sioconf.server.eio4.Eio4Settings;
 import dev.sioconf.server.eio4.engine.EchoApplication;
 import dev.sioconf.server.eio4.engine.Eio4RequestHandler;
 import dev.sioconf.server.eio4.engine.EngineEndpoint;
+import dev.sioconf.server.eio4.engine.EngineSession;
 import dev.sioconf.server.eio4.socket.Eio4ServerContract;
 import dev.sioconf.server.eio4.socket.SocketIoApplication;
 import dev.sioconf.server.legacy.LegacySettings;
@@ -128,6 +129,11 @@ public final class ReferenceServer implements AutoCloseable {
     /** Live eio4 sessions on {@code /socket.io/}, the echo endpoint's not counted. */
     public int eio4SessionCount() {
         return socketIo.size();
+    }
+
+    /** Whether the eio4 session {@code sid} (on either eio4 path) has a poll held right now. */
+    public boolean eio4PollHeld(String sid) {
+        return socketIo.find(sid).or(() -> engineEcho.find(sid)).map(EngineSession::holdsPoll).orElse(false);
     }
 
     @Override

@@ -90,9 +90,10 @@ class Eio4PollingTest {
     @Test
     void an_overlapping_poll_is_refused_and_ends_the_session_with_the_close_packet() throws Exception {
         try (Eio4Running s = new Eio4Running(Eio4Settings.defaults())) {
-            String session = ECHO + "polling&sid=" + s.handshake(ECHO);
+            String sid = s.handshake(ECHO);
+            String session = ECHO + "polling&sid=" + sid;
             CompletableFuture<HttpResponse<String>> held = s.getAsync(session);
-            awaitHeld(s);
+            awaitHeld(s, sid);
             HttpResponse<String> second = s.get(session);
             assertThat(second.statusCode()).isEqualTo(400);
             assertThat(held.get(5, TimeUnit.SECONDS).body()).isEqualTo("1");
@@ -103,9 +104,10 @@ class Eio4PollingTest {
     @Test
     void a_posted_close_answers_the_held_poll_with_a_noop_and_ends_the_session() throws Exception {
         try (Eio4Running s = new Eio4Running(Eio4Settings.defaults())) {
-            String session = ECHO + "polling&sid=" + s.handshake(ECHO);
+            String sid = s.handshake(ECHO);
+            String session = ECHO + "polling&sid=" + sid;
             CompletableFuture<HttpResponse<String>> held = s.getAsync(session);
-            awaitHeld(s);
+            awaitHeld(s, sid);
             assertThat(s.post(session, "1").body()).isEqualTo("ok");
             assertThat(held.get(5, TimeUnit.SECONDS).body()).isEqualTo("6");
             assertThat(s.get(session).body()).isEqualTo(UNKNOWN_SID);
@@ -232,12 +234,14 @@ class Eio4PollingTest {
         assertThat(r.body()).isEqualTo("{\"code\":" + code + ",\"message\":\"" + message + "\"}");
     }
 
-    /**
-     * Gives an asynchronously sent poll time to reach the server. A held poll has no outward
-     * sign, so this is the one place a short pause stands in for an event; the assertions after
-     * it hold whichever request arrives first only when the pause was long enough.
-     */
-    static void awaitHeld(Eio4Running s) throws InterruptedException {
-        Thread.sleep(200);
+    /** Waits, within the slack, until the server holds a poll of {@code sid}. */
+    static void awaitHeld(Eio4Running s, String sid) throws InterruptedException {
+        long deadline = System.nanoTime() + Eio4Running.SLACK.toNanos();
+        while (!s.server.eio4PollHeld(sid)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the server never held a poll of " + sid);
+            }
+            Thread.sleep(5);
+        }
     }
 }

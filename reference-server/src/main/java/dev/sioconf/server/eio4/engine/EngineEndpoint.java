@@ -65,7 +65,7 @@ public final class EngineEndpoint {
                 settings.pingTimeout().toMillis(), settings.maxPayload()).toPacket();
     }
 
-    Optional<EngineSession> find(String id) {
+    public Optional<EngineSession> find(String id) {
         return id == null ? Optional.empty() : Optional.ofNullable(sessions.get(id));
     }
 

@@ -85,6 +85,11 @@ public final class EngineSession {
         return jsonpIndex != null;
     }
 
+    /** Whether a poll of this session is being held, for tests that must act only once it is. */
+    public synchronized boolean holdsPoll() {
+        return heldPoll != null;
+    }
+
     synchronized Eio4Transport transport() {
         return transport;
     }
