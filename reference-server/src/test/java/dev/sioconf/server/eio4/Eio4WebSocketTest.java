@@ -98,4 +98,42 @@ class Eio4WebSocketTest {
             assertThatThrownBy(() -> s.webSocket("/engine.io/?EIO=5&transport=websocket")).hasStackTraceContaining("status code 400");
         }
     }
+
+    @Test
+    void an_upgrade_not_finished_within_the_upgrade_timeout_is_dropped_and_polling_carries_on() throws Exception {
+        try (Eio4Running s = new Eio4Running(Eio4Settings.defaults().withUpgradeTimeout(java.time.Duration.ofMillis(300)))) {
+            String sid = s.handshake(ECHO);
+            Frames ws = s.webSocket(ECHO + "websocket&sid=" + sid);
+            ws.send("2probe");
+            assertThat(ws.nextText(SLACK)).isEqualTo("3probe");
+            ws.closeCode(s.settings.upgradeTimeout().plus(SLACK));
+            String polling = ECHO + "polling&sid=" + sid;
+            s.post(polling, "4still polling");
+            assertThat(s.get(polling).body()).isEqualTo("4still polling");
+        }
+    }
+
+    @Test
+    void a_stray_packet_on_a_probing_websocket_closes_it_and_polling_carries_on() throws Exception {
+        try (Eio4Running s = new Eio4Running(Eio4Settings.defaults())) {
+            String sid = s.handshake(ECHO);
+            Frames ws = s.webSocket(ECHO + "websocket&sid=" + sid);
+            ws.send("4too early");
+            ws.closeCode(SLACK);
+            String polling = ECHO + "polling&sid=" + sid;
+            s.post(polling, "4fine");
+            assertThat(s.get(polling).body()).isEqualTo("4fine");
+        }
+    }
+
+    @Test
+    void a_close_packet_on_websocket_ends_the_session_at_once() throws Exception {
+        try (Eio4Running s = new Eio4Running(Eio4Settings.defaults())) {
+            Frames ws = s.webSocket(ECHO + "websocket");
+            String sid = Eio4Running.openPacket(ws.nextText(SLACK)).get("sid").asText();
+            ws.send("1");
+            ws.closeCode(SLACK);
+            Eio4PollingTest.assertError(s.get(ECHO + "polling&sid=" + sid), 400, 1, "Session ID unknown");
+        }
+    }
 }

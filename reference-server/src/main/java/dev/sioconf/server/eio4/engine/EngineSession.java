@@ -197,7 +197,7 @@ public final class EngineSession {
             return;
         }
         heldPoll = poll;
-        poll.channel().closeFuture().addListener(f -> pollAborted(poll));
+        poll.whenAbandoned(() -> pollAborted(poll));
         if (!outbox.isEmpty()) {
             flush();
         } else if (probed && !settings.has(Eio4Fault.NO_UPGRADE_NOOP)) {

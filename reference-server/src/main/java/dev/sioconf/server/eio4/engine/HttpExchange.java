@@ -31,6 +31,7 @@ final class HttpExchange {
     private final String origin;
     private final CorsPolicy cors;
     private final AtomicBoolean answered = new AtomicBoolean();
+    private ChannelFutureListener abandonListener;
 
     HttpExchange(ChannelHandlerContext ctx, FullHttpRequest req, CorsPolicy cors) {
         this.ctx = ctx;
@@ -45,6 +46,23 @@ final class HttpExchange {
 
     boolean answered() {
         return answered.get();
+    }
+
+    /**
+     * Runs {@code action} if the client's connection closes before the answer is sent. The
+     * listener goes once the answer is out, so a keep-alive connection carrying many polls does
+     * not collect one per poll.
+     */
+    synchronized void whenAbandoned(Runnable action) {
+        abandonListener = f -> action.run();
+        ctx.channel().closeFuture().addListener(abandonListener);
+    }
+
+    private synchronized void forgetAbandonListener() {
+        if (abandonListener != null) {
+            ctx.channel().closeFuture().removeListener(abandonListener);
+            abandonListener = null;
+        }
     }
 
     /** A poll's payload, or the handshake's open packet (EIO4-3.9: never cached). */
@@ -73,6 +91,7 @@ final class HttpExchange {
             response.release();
             return;
         }
+        forgetAbandonListener();
         if (keepAlive) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
             ctx.writeAndFlush(response);
