@@ -2,6 +2,7 @@ package dev.sioconf.server.eio4.engine;
 
 import dev.sioconf.server.eio4.Eio4Transport;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -32,7 +33,10 @@ final class Eio4WebSocketUpgrade {
     static void upgradeSession(ChannelHandlerContext ctx, FullHttpRequest req, EngineSession session) {
         Eio4WebSocketHandler frames = new Eio4WebSocketHandler(session.settings().maxPayload());
         frames.bind(session);
-        handshake(ctx, req, frames, session::beginUpgrade);
+        // The probe is registered before the 101 goes out: the client may send 2probe and 5 the
+        // moment it reads the 101, and those frames must find the upgrade under way.
+        session.beginUpgrade(ctx.channel());
+        handshake(ctx, req, frames, channel -> { });
     }
 
     /** A WebSocket the session cannot take: it opens, then closes without any Engine.IO packet. */
@@ -50,7 +54,8 @@ final class Eio4WebSocketUpgrade {
                 new WebSocketServerHandshakerFactory(location, null, false, maxPayload).newHandshaker(req);
         Channel channel = ctx.channel();
         if (handshaker == null) {
-            WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(channel);
+            WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(channel)
+                    .addListener(ChannelFutureListener.CLOSE);
             return;
         }
         frames.handshaker(handshaker);

@@ -6,10 +6,12 @@ import dev.sioconf.server.eio4.Eio4Transport;
 import dev.sioconf.server.eio4.codec.EnginePacket;
 import dev.sioconf.server.eio4.codec.EnginePacketCodec;
 import dev.sioconf.server.eio4.codec.EnginePacketType;
+import dev.sioconf.server.eio4.codec.ErrorAnswer;
 import dev.sioconf.server.eio4.codec.PollingPayloadCodec;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -35,6 +37,8 @@ import java.util.stream.Collectors;
 public final class EngineSession {
 
     static final Duration CLOSE_GRACE = Duration.ofSeconds(1);
+    /** How long a poll that arrives during an upgrade waits before its noop, as 4.8.x's 100 ms check. */
+    static final Duration UPGRADE_NOOP_DELAY = Duration.ofMillis(100);
 
     private final String id;
     private final Eio4Settings settings;
@@ -182,7 +186,7 @@ public final class EngineSession {
     /** A poll: answered at once when packets wait, else held until there are some (EIO4-7.1). */
     synchronized void poll(HttpExchange poll) {
         if (ended) {
-            poll.error(dev.sioconf.server.eio4.codec.ErrorAnswer.SESSION_ID_UNKNOWN);
+            poll.error(ErrorAnswer.SESSION_ID_UNKNOWN);
             return;
         }
         if (closing) {
@@ -192,7 +196,7 @@ public final class EngineSession {
         }
         if (heldPoll != null) {
             // EIO4-7.7: the second poll is refused and the session ends; the held one gets the close packet
-            poll.status(io.netty.handler.codec.http.HttpResponseStatus.BAD_REQUEST);
+            poll.status(HttpResponseStatus.BAD_REQUEST);
             end("overlapping polls", EnginePacket.CLOSE);
             return;
         }
@@ -201,7 +205,12 @@ public final class EngineSession {
         if (!outbox.isEmpty()) {
             flush();
         } else if (probed && !settings.has(Eio4Fault.NO_UPGRADE_NOOP)) {
-            answerHeldPoll(List.of(EnginePacket.NOOP));
+            // EIO4-10.3 within 4.8.x's 100 ms; a 5 arriving meanwhile answers this poll instead
+            schedule(UPGRADE_NOOP_DELAY, () -> {
+                if (heldPoll == poll && probed) {
+                    answerHeldPoll(List.of(EnginePacket.NOOP));
+                }
+            });
         } else if (settings.has(Eio4Fault.POLL_NOT_HELD)) {
             answerHeldPoll(List.of(EnginePacket.NOOP));
         }
@@ -315,7 +324,10 @@ public final class EngineSession {
         transport = Eio4Transport.WEBSOCKET;
         webSocket = ws;
         if (heldPoll != null) {
-            answerHeldPoll(List.of(EnginePacket.NOOP));
+            // A poll still held when the session moves names a transport it has left (EIO4-10.5).
+            HttpExchange poll = heldPoll;
+            heldPoll = null;
+            poll.error(ErrorAnswer.BAD_REQUEST);
         }
         if (settings.has(Eio4Fault.UPGRADE_LOSES_MESSAGE)) {
             outbox.clear();
