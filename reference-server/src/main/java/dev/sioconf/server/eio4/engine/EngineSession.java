@@ -54,10 +54,13 @@ public final class EngineSession {
     private Channel webSocket;
     private Channel probe;
     private boolean probed;
+    private boolean webSocketWriting;
     private boolean ended;
     /** A polling client posted its close while no poll was held; its next poll ends the session. */
     private boolean closing;
     private ScheduledFuture<?> pingTimer;
+    /** When the pending ping was due, so that timer lag does not stretch the pong deadline. */
+    private long pingDueNanos;
     private ScheduledFuture<?> pongDeadline;
     private ScheduledFuture<?> upgradeTimer;
     private Object applicationState;
@@ -144,16 +147,27 @@ public final class EngineSession {
             return;
         }
         if (transport == Eio4Transport.WEBSOCKET && webSocket != null) {
-            // One write per frame: clients that read one message per event loop turn (the official
-            // suites) lose messages that arrive together in one TCP read.
-            for (EnginePacket packet : outbox) {
-                webSocket.writeAndFlush(frame(packet));
+            // One frame at a time, the next once the last has left, as engine.io's ws transport
+            // does: clients that take one message per event loop turn (the official suites) lose
+            // messages that arrive together in one TCP read.
+            if (webSocketWriting) {
+                return;
             }
-            outbox.clear();
+            webSocketWriting = true;
+            Channel ws = webSocket;
+            ws.writeAndFlush(frame(outbox.removeFirst())).addListener(written ->
+                    ws.eventLoop().execute(this::webSocketWritten));
         } else if (transport == Eio4Transport.POLLING && heldPoll != null) {
             List<EnginePacket> packets = new ArrayList<>(outbox);
             outbox.clear();
             answerHeldPoll(packets);
+        }
+    }
+
+    private synchronized void webSocketWritten() {
+        webSocketWriting = false;
+        if (!ended) {
+            flush();
         }
     }
 
@@ -395,6 +409,7 @@ public final class EngineSession {
             return;
         }
         cancel(pingTimer);
+        pingDueNanos = System.nanoTime() + settings.pingInterval().toNanos();
         pingTimer = schedule(settings.pingInterval(), this::ping);
     }
 
@@ -402,7 +417,9 @@ public final class EngineSession {
         pingTimer = null;
         send(EnginePacket.PING);
         cancel(pongDeadline);
-        pongDeadline = schedule(settings.pingTimeout(), () -> end("ping timeout", EnginePacket.CLOSE));
+        // EIO4-11.5 counts from when the ping was due, however late the timer ran
+        long untilDeadline = Math.max(0, pingDueNanos + settings.pingTimeout().toNanos() - System.nanoTime());
+        pongDeadline = schedule(Duration.ofNanos(untilDeadline), () -> end("ping timeout", EnginePacket.CLOSE));
     }
 
     private void onPong() {
