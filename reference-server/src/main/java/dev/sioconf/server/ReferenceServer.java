@@ -145,9 +145,10 @@ public final class ReferenceServer implements AutoCloseable {
         shutdownResources();
     }
 
+    /** The event loops go first: a request still in flight may schedule a session timer. */
     private void shutdownResources() {
-        timer.shutdownNow();
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        timer.shutdownNow();
     }
 }
