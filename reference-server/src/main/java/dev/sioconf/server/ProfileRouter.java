@@ -4,6 +4,7 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.function.Function;
 
@@ -21,7 +22,7 @@ final class ProfileRouter extends ChannelInboundHandlerAdapter {
     enum Route {
         LEGACY, EIO4, ENGINE_ECHO;
 
-        static Route of(FullHttpRequest req) {
+        static Route of(HttpRequest req) {
             QueryStringDecoder query = new QueryStringDecoder(req.uri());
             String path = query.path();
             if (path.equals("/engine.io") || path.startsWith("/engine.io/")) {

@@ -5,6 +5,7 @@ import dev.sioconf.server.eio4.engine.EchoApplication;
 import dev.sioconf.server.eio4.engine.Eio4RequestHandler;
 import dev.sioconf.server.eio4.engine.EngineEndpoint;
 import dev.sioconf.server.eio4.engine.EngineSession;
+import dev.sioconf.server.eio4.engine.OverlappingPostDetector;
 import dev.sioconf.server.eio4.socket.Eio4ServerContract;
 import dev.sioconf.server.eio4.socket.SocketIoApplication;
 import dev.sioconf.server.legacy.LegacySettings;
@@ -21,6 +22,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpServerCodec;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -78,6 +80,7 @@ public final class ReferenceServer implements AutoCloseable {
                         protected void initChannel(SocketChannel ch) {
                             ch.pipeline()
                                     .addLast("http", new HttpServerCodec())
+                                    .addLast("eio4-posts", new OverlappingPostDetector(ReferenceServer.this::endpointOf))
                                     .addLast("aggregator", new HttpObjectAggregator(maxRequestBytes))
                                     .addLast("router", new ProfileRouter(ReferenceServer.this::handlerFor));
                         }
@@ -102,6 +105,14 @@ public final class ReferenceServer implements AutoCloseable {
             case LEGACY -> new LegacyRequestHandler(legacySettings, legacySessions);
             case EIO4 -> new Eio4RequestHandler(socketIo);
             case ENGINE_ECHO -> new Eio4RequestHandler(engineEcho);
+        };
+    }
+
+    private EngineEndpoint endpointOf(HttpRequest req) {
+        return switch (ProfileRouter.Route.of(req)) {
+            case LEGACY -> null;
+            case EIO4 -> socketIo;
+            case ENGINE_ECHO -> engineEcho;
         };
     }
 
@@ -134,6 +145,11 @@ public final class ReferenceServer implements AutoCloseable {
     /** Whether the eio4 session {@code sid} (on either eio4 path) has a poll held right now. */
     public boolean eio4PollHeld(String sid) {
         return socketIo.find(sid).or(() -> engineEcho.find(sid)).map(EngineSession::holdsPoll).orElse(false);
+    }
+
+    /** Whether a POST body naming the eio4 session {@code sid} (on either eio4 path) is arriving right now. */
+    public boolean eio4PostReceiving(String sid) {
+        return socketIo.receivingPost(sid) || engineEcho.receivingPost(sid);
     }
 
     @Override

@@ -144,6 +144,35 @@ class Eio4PollingTest {
     }
 
     @Test
+    void a_post_starting_while_another_is_still_sending_its_body_is_refused_and_ends_the_session() throws Exception {
+        try (Eio4Running s = new Eio4Running(Eio4Settings.defaults())) {
+            String sid = s.handshake(ECHO);
+            String session = ECHO + "polling&sid=" + sid;
+            try (java.net.Socket slow = new java.net.Socket("127.0.0.1", s.server.port())) {
+                slow.setSoTimeout((int) Eio4Running.SLACK.toMillis());
+                var out = slow.getOutputStream();
+                out.write(("POST " + session + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\n"
+                        + "Content-Length: 10\r\n\r\n4hel").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                out.flush();
+                awaitReceiving(s, sid);
+                assertThat(s.post(session, "4second").statusCode()).isEqualTo(400);
+            }
+            assertThat(s.get(session).body()).isEqualTo(UNKNOWN_SID);
+        }
+    }
+
+    /** Waits, within the slack, until the server is receiving a POST body of {@code sid}. */
+    static void awaitReceiving(Eio4Running s, String sid) throws InterruptedException {
+        long deadline = System.nanoTime() + Eio4Running.SLACK.toNanos();
+        while (!s.server.eio4PostReceiving(sid)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the server never started receiving a POST of " + sid);
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
     void an_unknown_method_on_a_session_gets_500_and_the_session_stays() throws Exception {
         try (Eio4Running s = new Eio4Running(Eio4Settings.defaults())) {
             String session = ECHO + "polling&sid=" + s.handshake(ECHO);

@@ -127,13 +127,18 @@ public final class Eio4RequestHandler extends SimpleChannelInboundHandler<FullHt
         if (req.method().equals(HttpMethod.GET)) {
             session.poll(ex);
         } else if (req.method().equals(HttpMethod.POST)) {
-            post(ex, req, session);
+            post(ctx, ex, req, session);
         } else {
             ex.status(HttpResponseStatus.INTERNAL_SERVER_ERROR); // EIO4-7.11, the session stays
         }
     }
 
-    private void post(HttpExchange ex, FullHttpRequest req, EngineSession session) {
+    private void post(ChannelHandlerContext ctx, HttpExchange ex, FullHttpRequest req, EngineSession session) {
+        if (ctx.channel().attr(OverlappingPostDetector.OVERLAPPING).getAndSet(null) != null) {
+            ex.status(HttpResponseStatus.BAD_REQUEST);
+            session.close("overlapping POST");
+            return;
+        }
         String contentType = req.headers().get(HttpHeaderNames.CONTENT_TYPE, "");
         if (contentType.startsWith("application/octet-stream")) {
             // revision 3's binary POST is no part of revision 4 (EIO4-7.10)

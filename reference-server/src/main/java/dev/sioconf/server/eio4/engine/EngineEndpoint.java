@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -24,6 +25,7 @@ public final class EngineEndpoint {
     private final EngineApplication application;
     private final CorsPolicy cors;
     private final Map<String, EngineSession> sessions = new ConcurrentHashMap<>();
+    private final Set<String> postsReceiving = ConcurrentHashMap.newKeySet();
     private final SecureRandom random = new SecureRandom();
 
     public EngineEndpoint(Eio4Settings settings, ScheduledExecutorService timer, EngineApplication application) {
@@ -67,6 +69,20 @@ public final class EngineEndpoint {
 
     public Optional<EngineSession> find(String id) {
         return id == null ? Optional.empty() : Optional.ofNullable(sessions.get(id));
+    }
+
+    /** Notes that a POST body for {@code sid} is arriving; false when one already is (EIO4-7.8). */
+    boolean beginPost(String sid) {
+        return postsReceiving.add(sid);
+    }
+
+    /** Whether a POST body for {@code sid} is arriving right now, for tests that must act only then. */
+    public boolean receivingPost(String sid) {
+        return postsReceiving.contains(sid);
+    }
+
+    void endPost(String sid) {
+        postsReceiving.remove(sid);
     }
 
     public int size() {
