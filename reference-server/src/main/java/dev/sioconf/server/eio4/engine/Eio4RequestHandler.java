@@ -133,17 +133,21 @@ public final class Eio4RequestHandler extends SimpleChannelInboundHandler<FullHt
         }
     }
 
+    /**
+     * A refusal that ends the session ends it before the answer goes out: the client may send its
+     * next request the moment it reads the answer, and that request must find the session gone.
+     */
     private void post(ChannelHandlerContext ctx, HttpExchange ex, FullHttpRequest req, EngineSession session) {
         if (ctx.channel().attr(OverlappingPostDetector.OVERLAPPING).getAndSet(null) != null) {
-            ex.status(HttpResponseStatus.BAD_REQUEST);
             session.close("overlapping POST");
+            ex.status(HttpResponseStatus.BAD_REQUEST);
             return;
         }
         String contentType = req.headers().get(HttpHeaderNames.CONTENT_TYPE, "");
         if (contentType.startsWith("application/octet-stream")) {
             // revision 3's binary POST is no part of revision 4 (EIO4-7.10)
-            ex.status(HttpResponseStatus.BAD_REQUEST);
             session.close("binary POST body");
+            ex.status(HttpResponseStatus.BAD_REQUEST);
             return;
         }
         if (req.content().readableBytes() > settings.maxPayload()) {
@@ -164,12 +168,12 @@ public final class Eio4RequestHandler extends SimpleChannelInboundHandler<FullHt
             packets = PollingPayloadCodec.decode(body);
         } catch (MalformedPacketException e) {
             // EIO4-7.9: no "ok" for a body that cannot be read, and the session is over
-            ex.status(HttpResponseStatus.BAD_REQUEST);
             session.close("parse error");
+            ex.status(HttpResponseStatus.BAD_REQUEST);
             return;
         }
         session.post(packets);
-        ex.ok();
+        ex.ok(); // after the packets, so that their answers are queued before the client polls again
     }
 
     private static String param(QueryStringDecoder query, String name) {

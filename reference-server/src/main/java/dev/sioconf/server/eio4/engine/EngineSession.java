@@ -210,8 +210,8 @@ public final class EngineSession {
         }
         if (heldPoll != null) {
             // EIO4-7.7: the second poll is refused and the session ends; the held one gets the close packet
-            poll.status(HttpResponseStatus.BAD_REQUEST);
             end("overlapping polls", EnginePacket.CLOSE);
+            poll.status(HttpResponseStatus.BAD_REQUEST);
             return;
         }
         heldPoll = poll;
