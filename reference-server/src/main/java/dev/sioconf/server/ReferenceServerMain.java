@@ -1,7 +1,9 @@
 package dev.sioconf.server;
 
+import dev.sioconf.server.eio4.Eio4Fault;
+import dev.sioconf.server.eio4.Eio4Settings;
+import dev.sioconf.server.eio4.Eio4Transport;
 import dev.sioconf.server.legacy.Fault;
-import dev.sioconf.server.legacy.LegacyServer;
 import dev.sioconf.server.legacy.LegacySettings;
 import dev.sioconf.server.legacy.LegacyTransport;
 import dev.sioconf.server.legacy.codec.HandshakeAnswer;
@@ -23,9 +25,13 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         version = "sioconf reference server 0.1.0",
         sortOptions = false,
-        description = "Runs the sioconf reference server: socket.io protocol revision 1 (socket.io 0.9), "
-                + "with the server contract of spec/legacy.md on the default endpoint and /custom.")
+        description = "Runs the sioconf reference server on one port: socket.io protocol revision 1 "
+                + "(socket.io 0.9) under /socket.io/1/, Engine.IO 4 + Socket.IO 5 (socket.io 3.x/4.x) on "
+                + "/socket.io/?EIO=4, each with the server contract of its spec on / and /custom, and a bare "
+                + "Engine.IO echo on /engine.io/.")
 public final class ReferenceServerMain implements Callable<Integer> {
+
+    private static final String EIO4_POLLING = "polling";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -38,7 +44,9 @@ public final class ReferenceServerMain implements Callable<Integer> {
 
     @Option(names = "--transports", paramLabel = "LIST",
             description = "Transports offered, in handshake order (default: ${DEFAULT-VALUE}). "
-                    + "Known: websocket, htmlfile, xhr-polling, jsonp-polling.")
+                    + "Known: websocket (both profiles), polling (eio4 polling; for legacy xhr-polling,jsonp-polling "
+                    + "at its place), htmlfile, xhr-polling, jsonp-polling (legacy; each implies eio4 polling). "
+                    + "--transports polling disables websocket for both profiles.")
     String transports = "websocket,htmlfile,xhr-polling,jsonp-polling";
 
     @Option(names = "--polling-duration", paramLabel = "SECONDS", converter = SecondsConverter.class,
@@ -64,10 +72,41 @@ public final class ReferenceServerMain implements Callable<Integer> {
             description = "Allowed origins as host:port patterns, * for any part (default: ${DEFAULT-VALUE}).")
     String origins = "*:*";
 
-    @Option(names = "--fault", paramLabel = "NAME", split = ",", converter = FaultConverter.class,
+    @Option(names = "--ping-interval", paramLabel = "MS", converter = MillisConverter.class,
+            description = "eio4: time from the handshake or a pong to the next ping (default: 25000).")
+    Duration pingInterval = Eio4Settings.defaults().pingInterval();
+
+    @Option(names = "--ping-timeout", paramLabel = "MS", converter = MillisConverter.class,
+            description = "eio4: how long a ping waits for its pong (default: 20000).")
+    Duration pingTimeout = Eio4Settings.defaults().pingTimeout();
+
+    @Option(names = "--max-payload", paramLabel = "BYTES", converter = BytesConverter.class,
+            description = "eio4: the most bytes of one POST body or WebSocket message (default: 1000000).")
+    int maxPayload = Eio4Settings.defaults().maxPayload();
+
+    @Option(names = "--upgrade-timeout", paramLabel = "MS", converter = MillisConverter.class,
+            description = "eio4: how long an unfinished upgrade to websocket may last (default: 10000).")
+    Duration upgradeTimeout = Eio4Settings.defaults().upgradeTimeout();
+
+    @Option(names = "--connect-timeout", paramLabel = "MS", converter = MillisConverter.class,
+            description = "eio4: how long a session may stay without joining a namespace (default: 45000).")
+    Duration connectTimeout = Eio4Settings.defaults().connectTimeout();
+
+    @Option(names = "--no-upgrades", description = "eio4: polling sessions may not upgrade to websocket.")
+    boolean noUpgrades;
+
+    @Option(names = "--cors", paramLabel = "LIST",
+            description = "eio4 CORS: none, * for any origin, or a comma list of origins such as "
+                    + "http://example.com (default: ${DEFAULT-VALUE}). Legacy keeps --origins.")
+    String cors = "none";
+
+    @Option(names = "--cors-credentials", description = "eio4 CORS answers also allow credentials.")
+    boolean corsCredentials;
+
+    @Option(names = "--fault", paramLabel = "NAME", split = ",", converter = FaultNameConverter.class,
             description = "Deviate from the protocol on purpose, to check that the suite catches it; "
-                    + "repeatable or a comma list. The faults are listed below.")
-    List<Fault> faults = new ArrayList<>();
+                    + "repeatable or a comma list, legacy and eio4 names alike. The faults are listed below.")
+    List<String> faults = new ArrayList<>();
 
     public static void main(String[] args) {
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
@@ -93,7 +132,8 @@ public final class ReferenceServerMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LegacySettings settings = settings();
-        LegacyServer server = LegacyServer.start(settings);
+        Eio4Settings eio4 = eio4Settings();
+        ReferenceServer server = ReferenceServer.start(settings, eio4);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -105,30 +145,110 @@ public final class ReferenceServerMain implements Callable<Integer> {
         return 0;
     }
 
-    LegacySettings settings() {
-        List<LegacyTransport> offered = new ArrayList<>();
+    /** The transport names, trimmed; flashsocket and unknown names are usage errors. */
+    private List<String> transportNames() {
+        List<String> names = new ArrayList<>();
         for (String name : transports.split(",", -1)) {
             String trimmed = name.trim();
             if (trimmed.equals("flashsocket")) {
-                throw new CommandLine.ParameterException(new CommandLine(this),
-                        "--transports: flashsocket is not implemented by the reference server");
+                throw usage("--transports: flashsocket is not implemented by the reference server");
             }
-            offered.add(LegacyTransport.ofWireName(trimmed).orElseThrow(() -> new CommandLine.ParameterException(
-                    new CommandLine(this), "--transports: unknown transport '" + trimmed + "'")));
+            if (!trimmed.equals(EIO4_POLLING) && LegacyTransport.ofWireName(trimmed).isEmpty()) {
+                throw usage("--transports: unknown transport '" + trimmed + "'");
+            }
+            names.add(trimmed);
+        }
+        return names;
+    }
+
+    LegacySettings settings() {
+        List<LegacyTransport> offered = new ArrayList<>();
+        for (String name : transportNames()) {
+            if (name.equals(EIO4_POLLING)) {
+                // eio4's polling stands for both legacy polling transports, at its place in the list
+                addOnce(offered, LegacyTransport.XHR_POLLING);
+                addOnce(offered, LegacyTransport.JSONP_POLLING);
+            } else {
+                offered.add(LegacyTransport.ofWireName(name).orElseThrow());
+            }
         }
         List<String> originList = List.of(origins.split(","));
+        EnumSet<Fault> legacyFaults = EnumSet.noneOf(Fault.class);
+        faults.forEach(name -> Fault.ofWireName(name).ifPresent(legacyFaults::add));
         try {
             return new LegacySettings(host, port, offered, pollingDuration, !noHeartbeats, heartbeatInterval,
-                    heartbeatTimeout, closeTimeout, originList.stream().map(String::trim).toList(),
-                    faults.isEmpty() ? EnumSet.noneOf(Fault.class) : EnumSet.copyOf(faults));
+                    heartbeatTimeout, closeTimeout, originList.stream().map(String::trim).toList(), legacyFaults);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+            throw usage(e.getMessage());
         }
     }
 
-    static String banner(LegacyServer server) {
-        LegacySettings s = server.settings();
-        return "sioconf reference server (legacy, socket.io 0.9) listening on " + server.baseUri() + "/socket.io/1/"
+    Eio4Settings eio4Settings() {
+        List<Eio4Transport> offered = new ArrayList<>();
+        for (String name : transportNames()) {
+            // every legacy polling-like transport (htmlfile included) means eio4 polling
+            addOnce(offered, name.equals("websocket") ? Eio4Transport.WEBSOCKET : Eio4Transport.POLLING);
+        }
+        EnumSet<Eio4Fault> eio4Faults = EnumSet.noneOf(Eio4Fault.class);
+        faults.forEach(name -> Eio4Fault.ofWireName(name).ifPresent(eio4Faults::add));
+        try {
+            return new Eio4Settings(offered, !noUpgrades, pingInterval, pingTimeout, maxPayload, upgradeTimeout,
+                    connectTimeout, corsOrigins(), corsCredentials, eio4Faults);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
+    private List<String> corsOrigins() {
+        String trimmed = cors.trim();
+        if (trimmed.equals("none")) {
+            return List.of();
+        }
+        List<String> list = new ArrayList<>();
+        for (String origin : trimmed.split(",", -1)) {
+            String o = origin.trim();
+            if (o.isEmpty() || o.equals("none") || (o.equals(Eio4Settings.ANY_ORIGIN) && trimmed.contains(","))) {
+                throw usage("--cors: expected none, * or a comma list of origins, got '" + cors + "'");
+            }
+            list.add(o);
+        }
+        return list;
+    }
+
+    private static <T> void addOnce(List<T> list, T item) {
+        if (!list.contains(item)) {
+            list.add(item);
+        }
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(new CommandLine(this), message);
+    }
+
+    /** Two lines: the legacy profile as before, then the eio4 profile. */
+    static String banner(ReferenceServer server) {
+        return legacyBanner(server.baseUri(), server.legacySettings()) + System.lineSeparator()
+                + eio4Banner(server.baseUri(), server.eio4Settings());
+    }
+
+    static String eio4Banner(java.net.URI base, Eio4Settings e) {
+        return "sioconf reference server (eio4, socket.io 4.8) listening on " + base + "/socket.io/?EIO=4"
+                + " (echo " + base + "/engine.io/)"
+                + " transports=" + e.transports().stream().map(Eio4Transport::wireName).collect(Collectors.joining(","))
+                + " upgrades=" + (e.allowUpgrades() ? "on" : "off")
+                + " ping-interval=" + e.pingInterval().toMillis()
+                + " ping-timeout=" + e.pingTimeout().toMillis()
+                + " max-payload=" + e.maxPayload()
+                + " upgrade-timeout=" + e.upgradeTimeout().toMillis()
+                + " connect-timeout=" + e.connectTimeout().toMillis()
+                + " cors=" + (e.corsOrigins().isEmpty() ? "none" : String.join(",", e.corsOrigins()))
+                + (e.corsCredentials() ? " cors-credentials" : "")
+                + (e.faults().isEmpty() ? ""
+                        : " faults=" + e.faults().stream().map(Eio4Fault::wireName).collect(Collectors.joining(",")));
+    }
+
+    static String legacyBanner(java.net.URI base, LegacySettings s) {
+        return "sioconf reference server (legacy, socket.io 0.9) listening on " + base + "/socket.io/1/"
                 + " transports=" + s.transports().stream().map(LegacyTransport::wireName).collect(Collectors.joining(","))
                 + " polling-duration=" + HandshakeAnswer.seconds(s.pollingDuration())
                 + " heartbeat-interval=" + (s.heartbeats() ? HandshakeAnswer.seconds(s.heartbeatInterval()) : "off")
@@ -147,6 +267,10 @@ public final class ReferenceServerMain implements Callable<Integer> {
             lines.add("  " + f.wireName());
             lines.add("      " + f.description());
         }
+        for (Eio4Fault f : Eio4Fault.values()) {
+            lines.add("  " + f.wireName());
+            lines.add("      " + f.description());
+        }
         return lines.toArray(String[]::new);
     }
 
@@ -159,12 +283,53 @@ public final class ReferenceServerMain implements Callable<Integer> {
         return message;
     }
 
-    static final class FaultConverter implements CommandLine.ITypeConverter<Fault> {
+    /** A legacy or eio4 fault name; the two sets of names never overlap. */
+    static final class FaultNameConverter implements CommandLine.ITypeConverter<String> {
         @Override
-        public Fault convert(String value) {
-            return Fault.ofWireName(value.trim()).orElseThrow(() -> new CommandLine.TypeConversionException(
-                    "unknown fault '" + value + "'"));
+        public String convert(String value) {
+            String name = value.trim();
+            if (Fault.ofWireName(name).isEmpty() && Eio4Fault.ofWireName(name).isEmpty()) {
+                throw new CommandLine.TypeConversionException("unknown fault '" + value + "'");
+            }
+            return name;
         }
+    }
+
+    /** Whole milliseconds, above zero and at most a day. */
+    static final class MillisConverter implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            long ms = wholeNumber(value, "milliseconds");
+            if (ms > 86_400_000L) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is more than a day");
+            }
+            return Duration.ofMillis(ms);
+        }
+    }
+
+    /** Whole bytes, above zero and at most 1 GiB. */
+    static final class BytesConverter implements CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            long bytes = wholeNumber(value, "bytes");
+            if (bytes > (1L << 30)) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is more than 1 GiB");
+            }
+            return (int) bytes;
+        }
+    }
+
+    private static long wholeNumber(String value, String unit) {
+        long n;
+        try {
+            n = Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a whole number of " + unit);
+        }
+        if (n <= 0) {
+            throw new CommandLine.TypeConversionException("'" + value + "' must be above zero " + unit);
+        }
+        return n;
     }
 
     /** Seconds, whole or with a fraction, as socket.io 0.9 settings are given; must be above zero. */

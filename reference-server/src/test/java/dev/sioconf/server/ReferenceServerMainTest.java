@@ -2,16 +2,21 @@ package dev.sioconf.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sioconf.server.eio4.Eio4Fault;
+import dev.sioconf.server.eio4.Eio4Settings;
+import dev.sioconf.server.eio4.Eio4Transport;
 import dev.sioconf.server.legacy.Fault;
-import dev.sioconf.server.legacy.LegacyServer;
 import dev.sioconf.server.legacy.LegacySettings;
+import dev.sioconf.server.legacy.LegacyTransport;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** The CLI's handling of {@code --fault}; nothing here starts the blocking server command. */
+/** The CLI's options and faults for both profiles; nothing here starts the blocking server command. */
 class ReferenceServerMainTest {
 
     private final StringWriter out = new StringWriter();
@@ -52,12 +57,96 @@ class ReferenceServerMainTest {
 
     @Test
     void theBannerNamesTheFaultsOnlyWhenThereAreSome() throws Exception {
-        try (LegacyServer clean = LegacyServer.start(LegacySettings.defaults())) {
+        try (ReferenceServer clean = ReferenceServer.start(LegacySettings.defaults(), Eio4Settings.defaults())) {
             assertThat(ReferenceServerMain.banner(clean)).doesNotContain("faults=");
         }
         LegacySettings faulty = LegacySettings.defaults().withFaults(Set.of(Fault.NO_AUTO_ACK, Fault.WRONG_NOOP));
-        try (LegacyServer server = LegacyServer.start(faulty)) {
-            assertThat(ReferenceServerMain.banner(server)).endsWith(" faults=wrong-noop,no-auto-ack");
+        Eio4Settings faultyEio4 = Eio4Settings.defaults().withFaults(Set.of(Eio4Fault.NO_PINGS));
+        try (ReferenceServer server = ReferenceServer.start(faulty, faultyEio4)) {
+            String[] lines = ReferenceServerMain.banner(server).split("\\R");
+            assertThat(lines).hasSize(2);
+            assertThat(lines[0]).endsWith(" faults=wrong-noop,no-auto-ack");
+            assertThat(lines[1]).contains("(eio4, socket.io 4.8)").endsWith(" faults=eio4-no-pings");
         }
+    }
+
+    @Test
+    void helpListsTheEio4OptionsAndFaults() {
+        assertThat(run("--help")).isZero();
+        String help = out.toString();
+        assertThat(help).contains("--ping-interval=MS", "--ping-timeout=MS", "--max-payload=BYTES",
+                "--upgrade-timeout=MS", "--connect-timeout=MS", "--cors=LIST");
+        for (Eio4Fault f : Eio4Fault.values()) {
+            assertThat(help).contains(f.wireName()).contains(f.description());
+        }
+    }
+
+    @Test
+    void eio4DefaultsAreThoseOfSocketIo48() {
+        ReferenceServerMain main = new ReferenceServerMain();
+        new CommandLine(main).parseArgs();
+        // the legacy default order puts websocket first; eio4 keeps the order, which the wire never shows
+        assertThat(main.eio4Settings()).isEqualTo(Eio4Settings.defaults()
+                .withTransports(List.of(Eio4Transport.WEBSOCKET, Eio4Transport.POLLING)));
+    }
+
+    @Test
+    void eio4TimingsPayloadAndCorsAreTakenFromTheirOptions() {
+        ReferenceServerMain main = new ReferenceServerMain();
+        new CommandLine(main).parseArgs("--ping-interval", "300", "--ping-timeout", "200", "--max-payload", "1000",
+                "--upgrade-timeout", "700", "--connect-timeout", "1000", "--cors", "*", "--no-upgrades");
+        Eio4Settings e = main.eio4Settings();
+        assertThat(e.pingInterval()).isEqualTo(Duration.ofMillis(300));
+        assertThat(e.pingTimeout()).isEqualTo(Duration.ofMillis(200));
+        assertThat(e.maxPayload()).isEqualTo(1000);
+        assertThat(e.upgradeTimeout()).isEqualTo(Duration.ofMillis(700));
+        assertThat(e.connectTimeout()).isEqualTo(Duration.ofMillis(1000));
+        assertThat(e.corsOrigins()).containsExactly("*");
+        assertThat(e.allowUpgrades()).isFalse();
+    }
+
+    @Test
+    void badEio4ValuesExitTwoWithOneLine() {
+        for (String[] args : new String[][] {{"--ping-interval", "0"}, {"--ping-timeout", "abc"},
+                {"--max-payload", "-5"}, {"--upgrade-timeout", "1.5"}, {"--connect-timeout", "99999999999"},
+                {"--cors", "*,http://a.example"}, {"--transports", "polling,nope"}}) {
+            out.getBuffer().setLength(0);
+            err.getBuffer().setLength(0);
+            assertThat(run(args)).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(err.toString().strip()).doesNotContain("\n").contains(args[0]);
+            assertThat(out.toString()).isEmpty();
+        }
+    }
+
+    @Test
+    void pollingMeansEio4PollingAndBothLegacyPollingTransportsAtItsPlace() {
+        ReferenceServerMain main = new ReferenceServerMain();
+        new CommandLine(main).parseArgs("--transports", "polling");
+        assertThat(main.settings().transports())
+                .containsExactly(LegacyTransport.XHR_POLLING, LegacyTransport.JSONP_POLLING);
+        assertThat(main.eio4Settings().transports()).containsExactly(Eio4Transport.POLLING);
+
+        ReferenceServerMain mixed = new ReferenceServerMain();
+        new CommandLine(mixed).parseArgs("--transports", "htmlfile,polling,websocket");
+        assertThat(mixed.settings().transports()).containsExactly(LegacyTransport.HTMLFILE,
+                LegacyTransport.XHR_POLLING, LegacyTransport.JSONP_POLLING, LegacyTransport.WEBSOCKET);
+        assertThat(mixed.eio4Settings().transports()).containsExactly(Eio4Transport.POLLING, Eio4Transport.WEBSOCKET);
+    }
+
+    @Test
+    void legacyTransportNamesImplyEio4PollingAndWebsocketIsBoth() {
+        ReferenceServerMain main = new ReferenceServerMain();
+        new CommandLine(main).parseArgs("--transports", "websocket,xhr-polling");
+        assertThat(main.settings().transports()).containsExactly(LegacyTransport.WEBSOCKET, LegacyTransport.XHR_POLLING);
+        assertThat(main.eio4Settings().transports()).containsExactly(Eio4Transport.WEBSOCKET, Eio4Transport.POLLING);
+    }
+
+    @Test
+    void faultNamesOfBothProfilesGoToTheirOwnSettings() {
+        ReferenceServerMain main = new ReferenceServerMain();
+        new CommandLine(main).parseArgs("--fault", "wrong-noop,eio4-no-pings", "--fault", "eio4-reorder-queued");
+        assertThat(main.settings().faults()).containsExactly(Fault.WRONG_NOOP);
+        assertThat(main.eio4Settings().faults())
+                .containsExactlyInAnyOrder(Eio4Fault.NO_PINGS, Eio4Fault.REORDER_QUEUED);
     }
 }

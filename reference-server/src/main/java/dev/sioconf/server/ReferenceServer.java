@@ -1,0 +1,170 @@
+package dev.sioconf.server;
+
+import dev.sioconf.server.eio4.Eio4Settings;
+import dev.sioconf.server.eio4.engine.EchoApplication;
+import dev.sioconf.server.eio4.engine.Eio4RequestHandler;
+import dev.sioconf.server.eio4.engine.EngineEndpoint;
+import dev.sioconf.server.eio4.engine.EngineSession;
+import dev.sioconf.server.eio4.engine.OverlappingPostDetector;
+import dev.sioconf.server.eio4.socket.Eio4ServerContract;
+import dev.sioconf.server.eio4.socket.SocketIoApplication;
+import dev.sioconf.server.legacy.LegacySettings;
+import dev.sioconf.server.legacy.contract.ServerContract;
+import dev.sioconf.server.legacy.http.LegacyRequestHandler;
+import dev.sioconf.server.legacy.session.SessionRegistry;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpServerCodec;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The reference server: both profiles on one port. Legacy (socket.io 0.9) answers under
+ * {@code /socket.io/1/}, eio4 (socket.io 3.x/4.x) on {@code /socket.io/?EIO=...}, and a bare
+ * Engine.IO echo on {@code /engine.io/}; host and port come from the legacy settings.
+ */
+public final class ReferenceServer implements AutoCloseable {
+
+    /** Legacy request bodies are capped at 1 MiB, as before eio4 existed. */
+    static final int LEGACY_MAX_REQUEST_BYTES = 1 << 20;
+
+    private final LegacySettings legacySettings;
+    private final Eio4Settings eio4Settings;
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
+    private final ScheduledExecutorService timer;
+    private final SessionRegistry legacySessions;
+    private final EngineEndpoint socketIo;
+    private final EngineEndpoint engineEcho;
+    private final Channel listener;
+
+    private ReferenceServer(LegacySettings legacySettings, Eio4Settings eio4Settings) throws InterruptedException {
+        this.legacySettings = legacySettings;
+        this.eio4Settings = eio4Settings;
+        this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        this.workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = Executors.defaultThreadFactory().newThread(r);
+            t.setName("sioconf-session-timers");
+            t.setDaemon(true);
+            return t;
+        });
+        timers.setRemoveOnCancelPolicy(true);
+        this.timer = timers;
+        this.legacySessions = new SessionRegistry(legacySettings, timer, new ServerContract(legacySettings.faults()));
+        this.socketIo = new EngineEndpoint(eio4Settings, timer, new SocketIoApplication(eio4Settings,
+                Eio4ServerContract.NAMESPACES, new Eio4ServerContract(eio4Settings)));
+        this.engineEcho = new EngineEndpoint(eio4Settings, timer, new EchoApplication());
+        // Bodies a little above maxPayload still reach eio4, which answers them 413 itself (EIO4-13.1).
+        int maxRequestBytes = (int) Math.min(Integer.MAX_VALUE - 1L,
+                Math.max(LEGACY_MAX_REQUEST_BYTES, eio4Settings.maxPayload() + 1L));
+        try {
+            this.listener = new ServerBootstrap()
+                    .group(boss, workers)
+                    .channel(NioServerSocketChannel.class)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            ch.pipeline()
+                                    .addLast("http", new HttpServerCodec())
+                                    .addLast("eio4-posts", new OverlappingPostDetector(ReferenceServer.this::endpointOf))
+                                    .addLast("aggregator", new HttpObjectAggregator(maxRequestBytes))
+                                    .addLast("router", new ProfileRouter(ReferenceServer.this::handlerFor));
+                        }
+                    })
+                    .bind(legacySettings.host(), legacySettings.port())
+                    .sync()
+                    .channel();
+        } catch (RuntimeException | InterruptedException e) {
+            shutdownResources();
+            throw e;
+        }
+    }
+
+    /** Starts both profiles, each with the server contract of its spec as the application. */
+    public static ReferenceServer start(LegacySettings legacySettings, Eio4Settings eio4Settings)
+            throws InterruptedException {
+        return new ReferenceServer(legacySettings, eio4Settings);
+    }
+
+    private ChannelHandler handlerFor(ProfileRouter.Route route) {
+        return switch (route) {
+            case LEGACY -> new LegacyRequestHandler(legacySettings, legacySessions);
+            case EIO4 -> new Eio4RequestHandler(socketIo);
+            case ENGINE_ECHO -> new Eio4RequestHandler(engineEcho);
+        };
+    }
+
+    private EngineEndpoint endpointOf(HttpRequest req) {
+        return switch (ProfileRouter.Route.of(req)) {
+            case LEGACY -> null;
+            case EIO4 -> socketIo;
+            case ENGINE_ECHO -> engineEcho;
+        };
+    }
+
+    public LegacySettings legacySettings() {
+        return legacySettings;
+    }
+
+    public Eio4Settings eio4Settings() {
+        return eio4Settings;
+    }
+
+    public int port() {
+        return ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    /** The server's base, e.g. {@code http://127.0.0.1:3000}. */
+    public URI baseUri() {
+        return URI.create("http://" + legacySettings.host() + ":" + port());
+    }
+
+    public int legacySessionCount() {
+        return legacySessions.size();
+    }
+
+    /** Live eio4 sessions on {@code /socket.io/}, the echo endpoint's not counted. */
+    public int eio4SessionCount() {
+        return socketIo.size();
+    }
+
+    /** Whether the eio4 session {@code sid} (on either eio4 path) has a poll held right now. */
+    public boolean eio4PollHeld(String sid) {
+        return socketIo.find(sid).or(() -> engineEcho.find(sid)).map(EngineSession::holdsPoll).orElse(false);
+    }
+
+    /** Whether a POST body naming the eio4 session {@code sid} (on either eio4 path) is arriving right now. */
+    public boolean eio4PostReceiving(String sid) {
+        return socketIo.receivingPost(sid) || engineEcho.receivingPost(sid);
+    }
+
+    @Override
+    public void close() {
+        listener.close().syncUninterruptibly();
+        legacySessions.endAll();
+        socketIo.endAll();
+        engineEcho.endAll();
+        shutdownResources();
+    }
+
+    /** The event loops go first: a request still in flight may schedule a session timer. */
+    private void shutdownResources() {
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        timer.shutdownNow();
+    }
+}
