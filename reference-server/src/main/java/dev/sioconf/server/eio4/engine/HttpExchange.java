@@ -72,9 +72,11 @@ final class HttpExchange {
         send(response);
     }
 
-    /** The answer to a POST whose payload was read (EIO4-7.4). */
+    /** The answer to a POST whose payload was read (EIO4-7.4), not cached either (EIO4-3.9). */
     void ok() {
-        send(response(HttpResponseStatus.OK, TEXT_HTML, "ok"));
+        FullHttpResponse response = response(HttpResponseStatus.OK, TEXT_HTML, "ok");
+        response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+        send(response);
     }
 
     void error(ErrorAnswer error) {
