@@ -173,7 +173,10 @@ public final class Eio4RequestHandler extends SimpleChannelInboundHandler<FullHt
             return;
         }
         session.post(packets);
-        ex.ok(); // after the packets, so that their answers are queued before the client polls again
+        // after the packets, so that their answers are queued before the client polls again
+        if (!session.answerAfterEnd(ex::ok)) {
+            ex.ok();
+        }
     }
 
     private static String param(QueryStringDecoder query, String name) {

@@ -58,6 +58,8 @@ public final class EngineSession {
     private boolean ended;
     /** A polling client posted its close while no poll was held; its next poll ends the session. */
     private boolean closing;
+    /** Answers held back until the session has ended: the POST that carried a client's close. */
+    private final List<Runnable> afterEnd = new ArrayList<>();
     private ScheduledFuture<?> pingTimer;
     /** When the pending ping was due, so that timer lag does not stretch the pong deadline. */
     private long pingDueNanos;
@@ -439,6 +441,20 @@ public final class EngineSession {
     }
 
     /**
+     * Runs {@code answer} once the session has ended if it is closing at the client's request, and
+     * says whether it will: the POST carrying the close is answered only then, so that a client
+     * that waits for that answer before polling again finds the session gone (EIO4-12.4), while a
+     * poll sent alongside the close still gets its noop (EIO4-12.1).
+     */
+    synchronized boolean answerAfterEnd(Runnable answer) {
+        if (!closing || ended) {
+            return false;
+        }
+        afterEnd.add(answer);
+        return true;
+    }
+
+    /**
      * Ends the session: later requests naming it get code 1.
      *
      * @param lastWord what a held poll is answered with ({@code 1}, or {@code 6} after a client's close)
@@ -463,6 +479,8 @@ public final class EngineSession {
         }
         onEnd.accept(this);
         application.onClose(this, reason);
+        afterEnd.forEach(Runnable::run);
+        afterEnd.clear();
     }
 
     private static void cancel(ScheduledFuture<?> future) {
