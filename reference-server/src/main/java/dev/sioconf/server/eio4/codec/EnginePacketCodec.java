@@ -35,7 +35,8 @@ public final class EnginePacketCodec {
 
     private static byte[] decodeBase64(String base64) {
         try {
-            return Base64.getDecoder().decode(base64);
+            // line breaks are skipped (EIO4-4.8): the Java client 2.1.2 ends its base64 with one
+            return Base64.getDecoder().decode(base64.replaceAll("[\\r\\n]", ""));
         } catch (IllegalArgumentException e) {
             throw new MalformedPacketException("binary packet with bad base64: "
                     + MalformedPacketException.abbreviate(base64), e);

@@ -66,6 +66,12 @@ class EnginePacketCodecTest {
     }
 
     @Test
+    void lineBreaksInBase64AreSkippedAsTheJavaClientSendsThem() {
+        assertThat(EnginePacketCodec.decode("bAQIDBA==\n").bytes()).containsExactly(1, 2, 3, 4);
+        assertThat(EnginePacketCodec.decode("bAQID\r\nBA==").bytes()).containsExactly(1, 2, 3, 4);
+    }
+
+    @Test
     void anEmptyBinaryMessageIsJustB() {
         assertThat(EnginePacketCodec.decode("b").bytes()).isEmpty();
         assertThat(EnginePacketCodec.encode(EnginePacket.binaryMessage(new byte[0]))).isEqualTo("b");

@@ -7,6 +7,7 @@ import dev.sioconf.suite.eio4.Eio4Connection;
 import dev.sioconf.suite.eio4.Eio4Recorder;
 import dev.sioconf.suite.eio4.Eio4Tester;
 import dev.sioconf.suite.junit.Eio4Case;
+import dev.sioconf.suite.junit.Eio4Trait;
 import dev.sioconf.suite.junit.Requirement;
 import dev.sioconf.suite.wire.HttpAnswer;
 
@@ -49,6 +50,15 @@ class PacketCases {
         c.sendBinary(BYTES);
         c.send("4more");
         c.inbox().assertNext("4text", "bAQIDBA==", "4more");
+    }
+
+    @Requirement("EIO4-4.8")
+    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.POLLING_OFFERED,
+            does = "at the echo path POSTs bAQIDBA== followed by a newline, as the Java client 2.1.2 does, then polls")
+    void base64WithATrailingNewlineIsAccepted(Eio4Tester t) {
+        String sid = t.handshake(t.echoPath()).sid();
+        Eio4Tester.assertAnswer(t.post(t.echoPath(), sid, "bAQIDBA==\n"), 200, "ok");
+        Eio4Tester.assertAnswer(t.pollPastPings(t.echoPath(), sid), 200, "bAQIDBA==");
     }
 
     @Requirement("EIO4-4.5")
