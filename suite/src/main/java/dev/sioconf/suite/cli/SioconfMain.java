@@ -43,8 +43,9 @@ public final class SioconfMain implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "Name of the target in the report (default: host:port).")
     String name;
 
-    @Option(names = "--profile", paramLabel = "PROFILE", description = "Protocol profile (default: ${DEFAULT-VALUE}).")
-    String profile = "legacy";
+    @Option(names = "--profile", paramLabel = "PROFILE",
+            description = "Protocol profile: legacy or eio4 (default: legacy with --target; without it, every profile of the bundled reference server).")
+    String profile;
 
     @Option(names = "--transports", paramLabel = "LIST", description = "Declared transports: legacy in the server's order (default: websocket,htmlfile,xhr-polling,jsonp-polling); eio4 among polling,websocket (default: both).")
     String transports;
@@ -143,11 +144,12 @@ public final class SioconfMain implements Callable<Integer> {
         }
         Map<String, String> declared = new LinkedHashMap<>();
         targets.forEach(t -> declared.put(t.name(), t.base() + " " + t.describe()));
-        out.println("sioconf 0.1.0 · profile " + profile + (select.isEmpty() ? "" : " · cases " + select + "*"));
+        String profiles = String.join(",", targets.stream().map(Target::profile).distinct().toList());
+        out.println("sioconf 0.1.0 · profile " + profiles + (select.isEmpty() ? "" : " · cases " + select + "*"));
         declared.forEach((n, d) -> out.println("  target " + n + ": " + d));
 
         List<CaseResult> results = SuiteRunner.run(config, select, new ProgressPrinter(out));
-        Path index = ReportWriter.write(report, profile, declared, results);
+        Path index = ReportWriter.write(report, profiles, declared, results);
 
         Map<Verdict, Long> counts = new EnumMap<>(Verdict.class);
         results.forEach(r -> counts.merge(r.verdict(), 1L, Long::sum));
@@ -164,7 +166,10 @@ public final class SioconfMain implements Callable<Integer> {
     }
 
     Map<String, String> config() {
-        if (!Targets.PROFILES.contains(profile)) {
+        if (profile == null && target != null) {
+            profile = "legacy";
+        }
+        if (profile != null && !Targets.PROFILES.contains(profile)) {
             throw new UsageError("unknown profile '" + profile + "'; known: " + String.join(", ", Targets.PROFILES));
         }
         Map<String, String> legacyOnly = new LinkedHashMap<>();
@@ -184,13 +189,10 @@ public final class SioconfMain implements Callable<Integer> {
         put(eio4Only, "--cors", cors);
         put(eio4Only, "--cors-credentials", corsCredentials);
         put(eio4Only, "--echo-path", echoPath);
-        Map<String, String> foreign = profile.equals("eio4") ? legacyOnly : eio4Only;
-        if (!foreign.isEmpty()) {
+        Map<String, String> foreign = "eio4".equals(profile) ? legacyOnly : eio4Only;
+        if (profile != null && !foreign.isEmpty()) {
             throw new UsageError(foreign.keySet().iterator().next() + " is a setting of profile "
                     + (profile.equals("eio4") ? "legacy" : "eio4") + ", not of " + profile);
-        }
-        if (target == null && profile.equals("eio4")) {
-            throw new UsageError("profile eio4 needs --target: the bundled reference server has no eio4 scenarios yet");
         }
         if (target == null && (transports != null || pollingDuration != null || heartbeat != null
                 || closeTimeout != null || origins != null || name != null || !eio4Only.isEmpty())) {

@@ -1,5 +1,8 @@
 package dev.sioconf.suite.target;
 
+import dev.sioconf.server.ReferenceServer;
+import dev.sioconf.server.eio4.Eio4Fault;
+import dev.sioconf.server.eio4.Eio4Transport;
 import dev.sioconf.server.legacy.Fault;
 import dev.sioconf.server.legacy.LegacyServer;
 import dev.sioconf.server.legacy.LegacySettings;
@@ -38,7 +41,38 @@ public final class EmbeddedReference {
                 .withHeartbeats(false, Duration.ofSeconds(1), Duration.ofSeconds(3)));
     }
 
+    /** The Engine.IO echo endpoint the reference server always serves (spec/eio4.md section 15). */
+    public static final String ECHO_PATH = "/engine.io/";
+
+    private static final Map<String, dev.sioconf.server.eio4.Eio4Settings> EIO4_SCENARIOS = new LinkedHashMap<>();
+
+    static {
+        // Ping timings short enough for a quick run, and a ping timeout long enough that a tester
+        // starved of CPU on a loaded 2-core machine still answers its pings in time. The connect
+        // timeout comes well after a silent session's ping timeout, so that a missing heartbeat
+        // cannot hide behind it.
+        dev.sioconf.server.eio4.Eio4Settings quick = eio4Quick();
+        EIO4_SCENARIOS.put("reference/eio4-all", quick.withCors(List.of("*"), false));
+        // The websocket-disabled deployment, with a CORS allow-list and credentials.
+        EIO4_SCENARIOS.put("reference/eio4-polling", quick
+                .withTransports(List.of(Eio4Transport.POLLING))
+                .withCors(List.of("http://allowed.example"), true));
+        // WebSocket first, as clients configured with transports ['websocket', 'polling'] expect,
+        // and a smaller payload limit.
+        EIO4_SCENARIOS.put("reference/eio4-websocket-first", quick
+                .withTransports(List.of(Eio4Transport.WEBSOCKET, Eio4Transport.POLLING))
+                .withMaxPayload(100_000));
+    }
+
     private static final Map<String, List<Target>> STARTED = new LinkedHashMap<>();
+
+    /** The timings every eio4 scenario runs with; both transports, no CORS. */
+    public static dev.sioconf.server.eio4.Eio4Settings eio4Quick() {
+        return dev.sioconf.server.eio4.Eio4Settings.defaults()
+                .withPing(Duration.ofMillis(1000), Duration.ofMillis(2000))
+                .withUpgradeTimeout(Duration.ofMillis(2000))
+                .withConnectTimeout(Duration.ofMillis(10_000));
+    }
 
     private EmbeddedReference() {
     }
@@ -61,15 +95,29 @@ public final class EmbeddedReference {
         return targets;
     }
 
-    /**
-     * The reference server's eio4 scenarios, as targets of profile {@code eio4}. The eio4 server is
-     * not bundled yet, so there are none: plug its scenarios in here ({@code reference/eio4-all}:
-     * polling and websocket with short pingInterval and pingTimeout; {@code reference/eio4-polling}:
-     * websocket disabled; {@code reference/eio4-websocket-first}), started once per JVM like the legacy
-     * ones and built with {@link Target#eio4}.
-     */
-    public static synchronized List<Target> eio4Targets() {
-        return List.of();
+    /** The eio4 scenarios as targets of profile {@code eio4}, started once per JVM and set of faults. */
+    public static synchronized List<Target> eio4Targets(Set<Eio4Fault> faults) {
+        String key = "eio4 " + faults;
+        List<Target> targets = STARTED.get(key);
+        if (targets == null) {
+            targets = new ArrayList<>();
+            for (Map.Entry<String, dev.sioconf.server.eio4.Eio4Settings> scenario : EIO4_SCENARIOS.entrySet()) {
+                dev.sioconf.server.eio4.Eio4Settings settings = scenario.getValue().withFaults(faults);
+                ReferenceServer server = startBoth(LegacySettings.defaults(), settings);
+                Runtime.getRuntime().addShutdownHook(new Thread(server::close, "sioconf-stop-" + scenario.getKey()));
+                String name = scenario.getKey() + (faults.isEmpty() ? "" : "+" + String.join("+", faults.stream().map(Eio4Fault::wireName).toList()));
+                targets.add(Target.eio4(name, server.baseUri(), declared(settings)));
+            }
+            STARTED.put(key, List.copyOf(targets));
+        }
+        return targets;
+    }
+
+    /** What an eio4 scenario declares: its true settings, faults aside. */
+    public static Eio4Settings declared(dev.sioconf.server.eio4.Eio4Settings s) {
+        return new Eio4Settings("/socket.io/", s.transports().stream().map(Eio4Transport::wireName).toList(),
+                s.allowUpgrades(), true, s.pingInterval(), s.pingTimeout(), s.maxPayload(), s.upgradeTimeout(),
+                s.connectTimeout(), s.corsOrigins(), s.corsCredentials(), ECHO_PATH);
     }
 
     /** What a scenario declares: its true settings, faults aside. */
@@ -82,13 +130,37 @@ public final class EmbeddedReference {
                 settings.origins());
     }
 
+    /** The legacy faults named in a comma list that may also name eio4 faults. */
     public static Set<Fault> parseFaults(String list) {
-        if (list == null || list.isBlank()) {
-            return Set.of();
+        checkFaultNames(list);
+        return Set.copyOf(names(list).stream().map(Fault::ofWireName).flatMap(java.util.Optional::stream).toList());
+    }
+
+    /** The eio4 faults named in a comma list that may also name legacy faults. */
+    public static Set<Eio4Fault> parseEio4Faults(String list) {
+        checkFaultNames(list);
+        return Set.copyOf(names(list).stream().map(Eio4Fault::ofWireName).flatMap(java.util.Optional::stream).toList());
+    }
+
+    private static void checkFaultNames(String list) {
+        for (String name : names(list)) {
+            if (Fault.ofWireName(name).isEmpty() && Eio4Fault.ofWireName(name).isEmpty()) {
+                throw new IllegalArgumentException("unknown fault '" + name + "'");
+            }
         }
-        return Set.copyOf(Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .map(name -> Fault.ofWireName(name).orElseThrow(() -> new IllegalArgumentException("unknown fault '" + name + "'")))
-                .toList());
+    }
+
+    private static List<String> names(String list) {
+        return list == null ? List.of() : Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static ReferenceServer startBoth(LegacySettings legacy, dev.sioconf.server.eio4.Eio4Settings eio4) {
+        try {
+            return ReferenceServer.start(legacy, eio4);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the reference server", e);
+        }
     }
 
     private static LegacyServer start(LegacySettings settings) {

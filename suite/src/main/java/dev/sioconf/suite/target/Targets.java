@@ -52,15 +52,21 @@ public final class Targets {
 
     /**
      * Every target of the run, of every profile; each case family keeps those of its own profile.
-     * Without {@code sioconf.target}: the bundled reference server's legacy scenarios, and its eio4
-     * scenarios ({@link EmbeddedReference#eio4Targets()}).
+     * Without {@code sioconf.target}: the bundled reference server's scenarios, of the profile
+     * {@code sioconf.profile} names or of both when it names none.
      */
     public static List<Target> resolve(Function<String, Optional<String>> config) {
         Optional<String> url = config.apply(TARGET).filter(s -> !s.isBlank());
         if (url.isEmpty()) {
-            List<Target> all = new java.util.ArrayList<>(
-                    EmbeddedReference.targets(EmbeddedReference.parseFaults(config.apply(REFERENCE_FAULTS).orElse(""))));
-            all.addAll(EmbeddedReference.eio4Targets());
+            String faults = config.apply(REFERENCE_FAULTS).orElse("");
+            Optional<String> only = config.apply(PROFILE).filter(p -> !p.isBlank());
+            List<Target> all = new java.util.ArrayList<>();
+            if (only.isEmpty() || only.get().equals("legacy")) {
+                all.addAll(EmbeddedReference.targets(EmbeddedReference.parseFaults(faults)));
+            }
+            if (only.isEmpty() || only.get().equals("eio4")) {
+                all.addAll(EmbeddedReference.eio4Targets(EmbeddedReference.parseEio4Faults(faults)));
+            }
             return List.copyOf(all);
         }
         return List.of(external(url.get(), config));

@@ -76,8 +76,20 @@ class TargetsTest {
     }
 
     @Test
-    void withoutATargetThereIsNoEio4TargetYet() {
-        assertThat(EmbeddedReference.eio4Targets()).isEmpty();
+    void withoutATargetTheProfileKeyPicksTheReferenceScenarios() {
+        assertThat(Targets.resolve(key -> Optional.ofNullable(Map.of(Targets.PROFILE, "eio4").get(key))))
+                .extracting(Target::name)
+                .containsExactly("reference/eio4-all", "reference/eio4-polling", "reference/eio4-websocket-first");
+        assertThat(Targets.resolve(key -> Optional.empty())).extracting(Target::profile).containsOnly("legacy", "eio4");
+    }
+
+    @Test
+    void referenceFaultsOfEitherProfileAreKnownAndOthersRefused() {
+        assertThat(EmbeddedReference.parseEio4Faults("no-heartbeats,eio4-no-pings")).extracting(f -> f.wireName())
+                .containsExactly("eio4-no-pings");
+        assertThat(EmbeddedReference.parseFaults("no-heartbeats,eio4-no-pings")).extracting(f -> f.wireName())
+                .containsExactly("no-heartbeats");
+        assertThatThrownBy(() -> EmbeddedReference.parseFaults("no-such-fault")).hasMessageContaining("unknown fault 'no-such-fault'");
     }
 
     @Test
