@@ -1,5 +1,9 @@
 package dev.sioconf.server.interop;
 
+import dev.sioconf.server.ReferenceServer;
+import dev.sioconf.server.eio4.Eio4Settings;
+import dev.sioconf.server.legacy.LegacySettings;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -21,27 +25,27 @@ final class ServersUnderTest {
     static List<Named<ServerUnderTest.Launcher>> all() {
         List<Named<ServerUnderTest.Launcher>> servers = new ArrayList<>();
         servers.add(Named.of("socket.io 4.8.1", () -> NodeServer.start("modern-server.js")));
-        Named<ServerUnderTest.Launcher> reference = referenceServer();
-        if (reference != null) {
-            servers.add(reference);
-        }
+        servers.add(referenceServer());
         return servers;
     }
 
-    /**
-     * THE SEAM FOR THE eio4 REFERENCE SERVER. It does not exist yet; once it does, replace the
-     * body by one line that starts it with default settings (both transports offered) on
-     * 127.0.0.1 and a free port, for example:
-     *
-     * <pre>
-     * return Named.of("reference server", () -&gt; ReferenceServerUnderTest.start());
-     * </pre>
-     *
-     * where the returned object adapts the reference server to {@link ServerUnderTest}
-     * (baseUri and close). Every interop test of this package then also runs against it.
-     */
+    /** The reference server with default settings (both profiles, both eio4 transports) on a free port. */
     static Named<ServerUnderTest.Launcher> referenceServer() {
-        return null;
+        return Named.of("reference server", () -> {
+            ReferenceServer server = ReferenceServer.start(
+                    LegacySettings.defaults(), Eio4Settings.defaults());
+            return new ServerUnderTest() {
+                @Override
+                public URI baseUri() {
+                    return server.baseUri();
+                }
+
+                @Override
+                public void close() {
+                    server.close();
+                }
+            };
+        });
     }
 
     /**
