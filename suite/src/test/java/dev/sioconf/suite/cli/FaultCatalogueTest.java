@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -35,7 +36,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The servers declare their clean settings, as an operator who does not know of the fault would.
  */
 @Execution(ExecutionMode.SAME_THREAD)
+@ResourceLock(FaultCatalogueTest.FAULT_RUNS)
 class FaultCatalogueTest {
+
+    /** The fault catalogues of the profiles take turns: each already runs several suites at once. */
+    static final String FAULT_RUNS = "sioconf-fault-runs";
 
     static final LegacySettings QUICK = LegacySettings.defaults()
             .withPollingDuration(Duration.ofSeconds(3))

@@ -1,0 +1,131 @@
+package dev.sioconf.suite.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sioconf.reports.CaseResult;
+import dev.sioconf.reports.ResultsCollector;
+import dev.sioconf.reports.Verdict;
+import dev.sioconf.server.ReferenceServer;
+import dev.sioconf.server.eio4.Eio4Fault;
+import dev.sioconf.server.eio4.Eio4Settings;
+import dev.sioconf.server.eio4.Eio4Transport;
+import dev.sioconf.server.legacy.LegacySettings;
+import dev.sioconf.suite.target.EmbeddedReference;
+import dev.sioconf.suite.target.Targets;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The eio4 cases can fail: run whole against the reference server with each deliberate eio4
+ * fault, they catch every one in the case meant for it, and against the clean server every case
+ * passes. The servers declare their clean settings, as an operator who does not know of the fault
+ * would.
+ */
+@Execution(ExecutionMode.SAME_THREAD)
+@ResourceLock(FaultCatalogueTest.FAULT_RUNS)
+class Eio4FaultCatalogueTest {
+
+    /** The case meant to catch each fault. */
+    static final Map<Eio4Fault, String> CAUGHT_BY = new EnumMap<>(Map.ofEntries(
+            Map.entry(Eio4Fault.UPGRADE_LOSES_MESSAGE, "UpgradeCases.eventsAroundTheUpgradeAreNeitherLostDuplicatedNorReordered"),
+            Map.entry(Eio4Fault.WRONG_SEPARATOR, "EchoCases.pollingEchoesTheOfficialPayloadsExactly"),
+            Map.entry(Eio4Fault.NO_PINGS, "HeartbeatCases.pingComesPingIntervalAfterTheHandshakeAndAfterEachPong"),
+            Map.entry(Eio4Fault.WEBSOCKET_WHEN_DISABLED, "ErrorCases.websocketHandshakeToAServerWithoutWebsocketIsCode0AndNotUpgraded"),
+            Map.entry(Eio4Fault.WRONG_ERROR_CODE, "ErrorCases.unknownSidIsCode1"),
+            Map.entry(Eio4Fault.WRONG_PING_INTERVAL, "HandshakeCases.openPacketAnnouncesTheDeclaredTimingsAndLimit"),
+            Map.entry(Eio4Fault.UPGRADES_WHEN_DISABLED, "HandshakeCases.pollingOpenPacketListsWebsocketUpgradeExactlyWhenOffered"),
+            Map.entry(Eio4Fault.POLL_NOT_HELD, "PollingCases.emptyPollIsHeldAndAnsweredAsPlainText"),
+            Map.entry(Eio4Fault.NO_UPGRADE_NOOP, "UpgradeCases.heldPollIsAnsweredWithNoopAfterTheProbe"),
+            Map.entry(Eio4Fault.ACK_ID_DROPPED, "EventAckCases.ackCarriesTheSameIdAndTheAckArguments"),
+            Map.entry(Eio4Fault.NO_AUTH_EVENT, "ServerContractCases.authEventFollowsEachConnectAnswerWithTheAuthObject"),
+            Map.entry(Eio4Fault.MESSAGE_BACK_WRONG, "ServerContractCases.messageIsSentBackAsMessageBack"),
+            Map.entry(Eio4Fault.ATTACHMENTS_SWAPPED, "BinaryAttachmentCases.placeholdersAreNumberedInOrderOfAppearance"),
+            Map.entry(Eio4Fault.REORDER_QUEUED, "EchoCases.everyMessageComesBackAloneIdenticalAndInOrder")));
+
+    static final int RUNS_AT_ONCE = 3;
+    static final Duration RUN_LIMIT = Duration.ofMinutes(4);
+
+    static List<CaseResult> clean;
+    static final Map<Eio4Fault, List<CaseResult>> FAULTY = new EnumMap<>(Eio4Fault.class);
+
+    @BeforeAll
+    static void runTheCasesAgainstEveryServer() throws Exception {
+        clean = runAgainst(EmbeddedReference.eio4Quick());
+        ExecutorService pool = Executors.newFixedThreadPool(RUNS_AT_ONCE);
+        try {
+            Map<Eio4Fault, Future<List<CaseResult>>> runs = new LinkedHashMap<>();
+            for (Eio4Fault f : Eio4Fault.values()) {
+                runs.put(f, pool.submit(() -> runAgainst(settingsFor(f).withFaults(Set.of(f)))));
+            }
+            for (Map.Entry<Eio4Fault, Future<List<CaseResult>>> run : runs.entrySet()) {
+                FAULTY.put(run.getKey(), run.getValue().get(RUN_LIMIT.toMillis(), TimeUnit.MILLISECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void cleanServerPassesEveryCase() {
+        assertThat(clean).isNotEmpty();
+        assertThat(clean.stream().filter(r -> r.verdict() != Verdict.PASS)
+                .map(r -> r.verdict() + " " + r.id() + " · " + r.transport() + ": " + r.message()))
+                .as("cases that did not pass against the clean server").isEmpty();
+    }
+
+    @Test
+    void everyFaultHasTheCaseMeantToCatchIt() {
+        assertThat(CAUGHT_BY.keySet()).containsExactlyInAnyOrder(Eio4Fault.values());
+    }
+
+    @ParameterizedTest(name = "{0} is caught")
+    @EnumSource(Eio4Fault.class)
+    void faultIsCaughtByItsCase(Eio4Fault fault) {
+        Set<String> caught = FAULTY.get(fault).stream()
+                .filter(r -> r.verdict() != Verdict.PASS && r.verdict() != Verdict.UNIMPLEMENTED)
+                .map(CaseResult::id).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(caught).as("cases that caught %s", fault.wireName()).contains(CAUGHT_BY.get(fault));
+    }
+
+    /** The faults about a websocket-disabled server only show on one. */
+    static Eio4Settings settingsFor(Eio4Fault f) {
+        boolean pollingOnly = f == Eio4Fault.WEBSOCKET_WHEN_DISABLED || f == Eio4Fault.UPGRADES_WHEN_DISABLED;
+        return pollingOnly ? EmbeddedReference.eio4Quick().withTransports(List.of(Eio4Transport.POLLING))
+                : EmbeddedReference.eio4Quick();
+    }
+
+    static List<CaseResult> runAgainst(Eio4Settings settings) throws InterruptedException {
+        try (ReferenceServer server = ReferenceServer.start(LegacySettings.defaults(), settings)) {
+            dev.sioconf.suite.target.Eio4Settings declared = EmbeddedReference.declared(settings.withFaults(Set.of()));
+            Map<String, String> config = new LinkedHashMap<>();
+            config.put(Targets.TARGET, server.baseUri().toString());
+            config.put(Targets.NAME, settings.faults().isEmpty() ? "clean" : settings.faults().iterator().next().wireName());
+            config.put(Targets.PROFILE, "eio4");
+            config.put(Targets.TRANSPORTS, String.join(",", declared.transports()));
+            config.put(Targets.PING_INTERVAL, Long.toString(declared.pingInterval().toMillis()));
+            config.put(Targets.PING_TIMEOUT, Long.toString(declared.pingTimeout().toMillis()));
+            config.put(Targets.MAX_PAYLOAD, Long.toString(declared.maxPayload()));
+            config.put(Targets.UPGRADE_TIMEOUT, Long.toString(declared.upgradeTimeout().toMillis()));
+            config.put(Targets.CONNECT_TIMEOUT, Long.toString(declared.connectTimeout().toMillis()));
+            config.put(Targets.ECHO_PATH, declared.echoPath());
+            return SuiteRunner.run(config, "", new ResultsCollector());
+        }
+    }
+}
