@@ -6,6 +6,10 @@ import dev.sioconf.reports.CaseResult;
 import dev.sioconf.reports.ReportWriter;
 import dev.sioconf.reports.ResultsCollector;
 import dev.sioconf.reports.ResultsJson;
+import dev.sioconf.reports.Verdict;
+import dev.sioconf.server.ReferenceServer;
+import dev.sioconf.server.eio4.Eio4Transport;
+import dev.sioconf.server.legacy.LegacySettings;
 import dev.sioconf.suite.cli.SuiteRunner;
 import dev.sioconf.suite.target.Eio4Settings;
 import dev.sioconf.suite.target.Targets;
@@ -33,9 +37,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The real socket.io 4.8.1 ({@code interop/modern-server.js}, run by node) under the eio4 suite,
  * in three deployments. Its verdicts must equal the committed baseline
  * {@code interop/baselines/socket.io-4.8.1-<config>.txt} line for line, so that a known deviation
- * is reviewed in a diff and a new one fails the build. Each configuration's report goes to
- * {@code target/interop-report/eio4-<config>/}; the integrator adds the eio4 reference server
- * beside socket.io 4.8.1 there once it exists, as {@link SocketIo0919InteropIT} does for legacy.
+ * is reviewed in a diff and a new one fails the build. The bundled reference server runs the same
+ * cases with the same settings and must pass them all; each configuration's report, the two
+ * servers side by side, goes to {@code target/interop-report/eio4-<config>/}.
  *
  * <p>{@code -Dsioconf.interop.updateBaseline=true} writes the baselines from this run instead of
  * comparing.
@@ -52,7 +56,9 @@ class SocketIo48InteropIT {
      * can take longer than 200 ms to get out, and sessions would end for a reason no case is about.
      */
     static final Duration PING_INTERVAL = Duration.ofMillis(1000);
-    static final Duration PING_TIMEOUT = Duration.ofMillis(1000);
+    static final Duration PING_TIMEOUT = Duration.ofMillis(2000);
+    /** Shortened from 45 s so that SIO5-18.8 waits seconds, yet well after a silent session's ping timeout. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofMillis(10_000);
     /** Shortened from 10 s so that EIO4-10.9 waits 3 s rather than 12.5 s. */
     static final Duration UPGRADE_TIMEOUT = Duration.ofMillis(2000);
     static final String ECHO_PATH = "/engine.io/";
@@ -62,7 +68,14 @@ class SocketIo48InteropIT {
 
         Eio4Settings declared() {
             return Eio4Settings.defaults().withTransports(transports).withPings(PING_INTERVAL, PING_TIMEOUT)
-                    .withEchoPath(ECHO_PATH).withUpgradeTimeout(UPGRADE_TIMEOUT);
+                    .withEchoPath(ECHO_PATH).withUpgradeTimeout(UPGRADE_TIMEOUT).withConnectTimeout(CONNECT_TIMEOUT);
+        }
+
+        /** The reference server with the same settings. */
+        dev.sioconf.server.eio4.Eio4Settings referenceSettings() {
+            return dev.sioconf.server.eio4.Eio4Settings.defaults()
+                    .withTransports(transports.stream().map(t -> Eio4Transport.ofWireName(t).orElseThrow()).toList())
+                    .withPing(PING_INTERVAL, PING_TIMEOUT).withUpgradeTimeout(UPGRADE_TIMEOUT).withConnectTimeout(CONNECT_TIMEOUT);
         }
 
         Map<String, String> environment() {
@@ -72,6 +85,7 @@ class SocketIo48InteropIT {
             env.put("PING_INTERVAL", String.valueOf(PING_INTERVAL.toMillis()));
             env.put("PING_TIMEOUT", String.valueOf(PING_TIMEOUT.toMillis()));
             env.put("UPGRADE_TIMEOUT", String.valueOf(UPGRADE_TIMEOUT.toMillis()));
+            env.put("CONNECT_TIMEOUT", String.valueOf(CONNECT_TIMEOUT.toMillis()));
             env.put("ECHO_PATH", ECHO_PATH);
             return env;
         }
@@ -88,7 +102,7 @@ class SocketIo48InteropIT {
             new Config("websocket-first", "TRANSPORTS=websocket,polling (the order is not on the wire in eio4)",
                     List.of("websocket", "polling")));
 
-    record Outcome(Config config, List<CaseResult> results, Path resultsJson, Path serverLog) {
+    record Outcome(Config config, List<CaseResult> results, List<CaseResult> reference, Path resultsJson, Path serverLog) {
     }
 
     static final Map<String, Outcome> OUTCOMES = new ConcurrentHashMap<>();
@@ -102,12 +116,20 @@ class SocketIo48InteropIT {
         for (Config c : CONFIGS) {
             List<CaseResult> results;
             try (NodeServer server = NodeServer.start("modern-server.js", c.environment(), serverLog(c))) {
-                results = runSuite(server.baseUri(), c);
+                results = runSuite(server.baseUri(), c, name(c));
+            }
+            List<CaseResult> reference;
+            try (ReferenceServer server = ReferenceServer.start(LegacySettings.defaults(), c.referenceSettings())) {
+                reference = runSuite(server.baseUri(), c, referenceName(c));
             }
             Map<String, String> targets = new LinkedHashMap<>();
             targets.put(name(c), c.declared().describe());
-            Path index = ReportWriter.write(reportDir(c), "eio4", targets, results);
-            OUTCOMES.put(c.name(), new Outcome(c, results, index.resolveSibling(ResultsJson.FILE_NAME), serverLog(c)));
+            targets.put(referenceName(c), c.declared().describe());
+            List<CaseResult> both = new java.util.ArrayList<>(results);
+            both.addAll(reference);
+            // The full report, socket.io 4.8.1 and the reference server side by side (compare.html).
+            Path index = ReportWriter.write(reportDir(c), "eio4", targets, both);
+            OUTCOMES.put(c.name(), new Outcome(c, results, reference, index.resolveSibling(ResultsJson.FILE_NAME), serverLog(c)));
         }
         wallMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
     }
@@ -116,7 +138,7 @@ class SocketIo48InteropIT {
     static void sayHowLongItTook() {
         System.out.printf("socket.io 4.8.1 interop (eio4): %d configurations in %.1f s wall time%n", OUTCOMES.size(), wallMillis / 1000.0);
         OUTCOMES.values().forEach(o -> System.out.println("  " + o.config().name() + ": " + SocketIo0919InteropIT.counts(o.results())
-                + " -> " + o.resultsJson()));
+                + "; reference " + SocketIo0919InteropIT.counts(o.reference()) + " -> " + o.resultsJson()));
     }
 
     static Stream<Config> configs() {
@@ -146,16 +168,28 @@ class SocketIo48InteropIT {
                 SocketIo0919InteropIT.UPDATE).isEmpty();
     }
 
-    static List<CaseResult> runSuite(URI base, Config c) {
+    @ParameterizedTest(name = "reference server, {0}: every case passes")
+    @MethodSource("configs")
+    void referenceServerPassesEveryCaseInTheSameConfiguration(Config config) {
+        Outcome o = OUTCOMES.get(config.name());
+        assertThat(o.reference()).as("results of the reference server in %s", config).isNotEmpty();
+        assertThat(o.reference().stream().filter(r -> r.verdict() != Verdict.PASS)
+                .map(r -> r.verdict() + " " + r.requirement() + " " + r.id() + " · " + r.transport() + ": " + r.message()))
+                .as("cases the reference server did not pass in %s (wire logs in %s)", config, o.resultsJson())
+                .isEmpty();
+    }
+
+    static List<CaseResult> runSuite(URI base, Config c, String targetName) {
         Eio4Settings d = c.declared();
         Map<String, String> config = new HashMap<>();
         config.put(Targets.TARGET, base.toString());
-        config.put(Targets.NAME, name(c));
+        config.put(Targets.NAME, targetName);
         config.put(Targets.PROFILE, "eio4");
         config.put(Targets.TRANSPORTS, String.join(",", d.transports()));
         config.put(Targets.PING_INTERVAL, String.valueOf(d.pingInterval().toMillis()));
         config.put(Targets.PING_TIMEOUT, String.valueOf(d.pingTimeout().toMillis()));
         config.put(Targets.UPGRADE_TIMEOUT, String.valueOf(d.upgradeTimeout().toMillis()));
+        config.put(Targets.CONNECT_TIMEOUT, String.valueOf(d.connectTimeout().toMillis()));
         config.put(Targets.ECHO_PATH, d.echoPath());
         return SuiteRunner.run(config, "", new ResultsCollector());
     }
@@ -184,5 +218,9 @@ class SocketIo48InteropIT {
 
     static String name(Config c) {
         return SERVER + "/" + c.name();
+    }
+
+    static String referenceName(Config c) {
+        return "reference/" + c.name();
     }
 }
