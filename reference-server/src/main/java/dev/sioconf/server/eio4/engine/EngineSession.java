@@ -99,7 +99,7 @@ public final class EngineSession {
         return heldPoll != null;
     }
 
-    synchronized Eio4Transport transport() {
+    public synchronized Eio4Transport transport() {
         return transport;
     }
 

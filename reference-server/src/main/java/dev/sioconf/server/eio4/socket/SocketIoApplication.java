@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sioconf.server.eio4.Eio4Settings;
+import dev.sioconf.server.eio4.Eio4Transport;
 import dev.sioconf.server.eio4.codec.EnginePacket;
 import dev.sioconf.server.eio4.codec.MalformedPacketException;
 import dev.sioconf.server.eio4.codec.SocketPacket;
@@ -12,6 +13,7 @@ import dev.sioconf.server.eio4.codec.SocketPacketAssembler;
 import dev.sioconf.server.eio4.engine.EngineApplication;
 import dev.sioconf.server.eio4.engine.EngineSession;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +27,14 @@ public final class SocketIoApplication implements EngineApplication {
 
     /** The most attachments one packet may announce, as recent socket.io-parser allows (SIO5-20.5). */
     static final int MAX_ATTACHMENTS = 10;
+    /**
+     * How long after its CONNECT answer on a WebSocket the application sees a connection. A
+     * client that starts listening for events only once it has read the answer (the official
+     * socket.io-protocol suite does) misses the auth event when both reach it in one read;
+     * engine.io spaces them by writing one frame per turn of node's event loop, and this pause
+     * plays that part.
+     */
+    static final Duration APPLICATION_PAUSE = Duration.ofMillis(5);
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final Set<String> namespaces;
@@ -88,7 +98,8 @@ public final class SocketIoApplication implements EngineApplication {
                 for (int i = 1; i < data.size(); i++) {
                     args.add(data.get(i));
                 }
-                contract.onEvent(socket.get(), data.get(0).asText(), args, packet.ackId());
+                NamespaceSocket s = socket.get();
+                s.whenStarted(() -> contract.onEvent(s, data.get(0).asText(), args, packet.ackId()));
             }
             // SIO5-19.6: acknowledgements are never asked for by this server, so any is ignored
             case ACK -> joined(client, ns);
@@ -117,7 +128,20 @@ public final class SocketIoApplication implements EngineApplication {
         }
         NamespaceSocket socket = client.join(ns, newSocketId());
         client.send(SocketPacket.connect(ns, NODES.objectNode().put("sid", socket.id())));
-        contract.onConnect(socket, auth == null ? NODES.objectNode() : auth);
+        JsonNode authOrEmpty = auth == null ? NODES.objectNode() : auth;
+        Runnable start = () -> {
+            if (client.socket(ns).orElse(null) == socket) {
+                contract.onConnect(socket, authOrEmpty);
+            }
+            socket.started();
+        };
+        if (client.session().transport() == Eio4Transport.WEBSOCKET) {
+            // Events that come during the pause wait for it, so auth stays the first packet after
+            // the answer (SIO5-23.2); a socket that left meanwhile gets no auth.
+            client.session().schedule(APPLICATION_PAUSE, start);
+        } else {
+            start.run(); // a polling payload is read whole, answer and auth alike
+        }
     }
 
     private String newSocketId() {
