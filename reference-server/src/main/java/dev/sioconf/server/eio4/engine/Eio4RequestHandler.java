@@ -94,8 +94,12 @@ public final class Eio4RequestHandler extends SimpleChannelInboundHandler<FullHt
     private void openPollingSession(HttpExchange ex, String jsonpIndex) {
         EngineSession session = endpoint.create(Eio4Transport.POLLING, jsonpIndex);
         EnginePacket open = endpoint.openPacket(session, Eio4Transport.POLLING);
-        ex.payload(PollingAnswers.wrap(EnginePacketCodec.encode(open), jsonpIndex));
-        session.start();
+        // The client may post on another connection the moment it reads the open packet; holding
+        // the session until the application has started makes that POST wait for it.
+        synchronized (session) {
+            ex.payload(PollingAnswers.wrap(EnginePacketCodec.encode(open), jsonpIndex));
+            session.start();
+        }
     }
 
     private void forSession(ChannelHandlerContext ctx, FullHttpRequest req, HttpExchange ex, QueryStringDecoder query,

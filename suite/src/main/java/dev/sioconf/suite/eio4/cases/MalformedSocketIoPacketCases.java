@@ -8,6 +8,7 @@ import dev.sioconf.suite.eio4.Eio4Connection;
 import dev.sioconf.suite.eio4.Eio4Tester;
 import dev.sioconf.suite.junit.Eio4Case;
 import dev.sioconf.suite.junit.Requirement;
+import dev.sioconf.suite.wire.TargetMisbehaved;
 
 /**
  * spec/eio4.md section 22: malformed Socket.IO packets. The first three are the official
@@ -103,7 +104,16 @@ class MalformedSocketIoPacketCases {
             + "back to back; expects the session to end with no echo and no ACK")
     void malformedPacketsNeverReachTheApplication(Eio4Tester t) {
         Eio4Connection c = joined(t, "/");
-        c.send("42[\"echo\",\"x\"", "427{\"0\":\"message-with-ack\"}");
+        if (c.onWebSocket()) {
+            c.send("42[\"echo\",\"x\"");
+            try {
+                c.send("427{\"0\":\"message-with-ack\"}");
+            } catch (TargetMisbehaved e) {
+                // the server already closed the WebSocket on the first packet, as it may
+            }
+        } else {
+            c.send("42[\"echo\",\"x\"", "427{\"0\":\"message-with-ack\"}");
+        }
         assertClosedWithoutAnswer(c, Eio4Bounds.PROMPT, "an event with truncated JSON");
     }
 }
