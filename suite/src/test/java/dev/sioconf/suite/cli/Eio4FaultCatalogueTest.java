@@ -57,7 +57,7 @@ class Eio4FaultCatalogueTest {
             Map.entry(Eio4Fault.NO_AUTH_EVENT, "ServerContractCases.authEventFollowsEachConnectAnswerWithTheAuthObject"),
             Map.entry(Eio4Fault.MESSAGE_BACK_WRONG, "ServerContractCases.messageIsSentBackAsMessageBack"),
             Map.entry(Eio4Fault.ATTACHMENTS_SWAPPED, "BinaryAttachmentCases.placeholdersAreNumberedInOrderOfAppearance"),
-            Map.entry(Eio4Fault.REORDER_QUEUED, "EchoCases.everyMessageComesBackAloneIdenticalAndInOrder")));
+            Map.entry(Eio4Fault.REORDER_QUEUED, "EchoCases.pollingEchoesTheOfficialPayloadsExactly")));
 
     static final int RUNS_AT_ONCE = 3;
     static final Duration RUN_LIMIT = Duration.ofMinutes(4);
