@@ -12,18 +12,11 @@ import dev.sioconf.server.eio4.Eio4Transport;
 import dev.sioconf.server.legacy.LegacySettings;
 import dev.sioconf.suite.target.EmbeddedReference;
 import dev.sioconf.suite.target.Targets;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
@@ -59,34 +52,19 @@ class Eio4FaultCatalogueTest {
             Map.entry(Eio4Fault.ATTACHMENTS_SWAPPED, "BinaryAttachmentCases.placeholdersAreNumberedInOrderOfAppearance"),
             Map.entry(Eio4Fault.REORDER_QUEUED, "EchoCases.pollingEchoesTheOfficialPayloadsExactly")));
 
-    static final int RUNS_AT_ONCE = 3;
-    static final Duration RUN_LIMIT = Duration.ofMinutes(4);
-
     static List<CaseResult> clean;
     static final Map<Eio4Fault, List<CaseResult>> FAULTY = new EnumMap<>(Eio4Fault.class);
 
     @BeforeAll
     static void runTheCasesAgainstEveryServer() throws Exception {
         clean = runAgainst(EmbeddedReference.eio4Quick());
-        ExecutorService pool = Executors.newFixedThreadPool(RUNS_AT_ONCE);
-        try {
-            Map<Eio4Fault, Future<List<CaseResult>>> runs = new LinkedHashMap<>();
-            for (Eio4Fault f : Eio4Fault.values()) {
-                runs.put(f, pool.submit(() -> runAgainst(settingsFor(f).withFaults(Set.of(f)))));
-            }
-            for (Map.Entry<Eio4Fault, Future<List<CaseResult>>> run : runs.entrySet()) {
-                FAULTY.put(run.getKey(), run.getValue().get(RUN_LIMIT.toMillis(), TimeUnit.MILLISECONDS));
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        FAULTY.putAll(FaultRuns.runEach(Eio4Fault.class, f -> () -> runAgainst(settingsFor(f).withFaults(Set.of(f)))));
     }
 
     @Test
     void cleanServerPassesEveryCase() {
         assertThat(clean).isNotEmpty();
-        assertThat(clean.stream().filter(r -> r.verdict() != Verdict.PASS)
-                .map(r -> r.verdict() + " " + r.id() + " · " + r.transport() + ": " + r.message()))
+        assertThat(FaultRuns.otherThan(clean, Set.of(Verdict.PASS)))
                 .as("cases that did not pass against the clean server").isEmpty();
     }
 
@@ -98,9 +76,7 @@ class Eio4FaultCatalogueTest {
     @ParameterizedTest(name = "{0} is caught")
     @EnumSource(Eio4Fault.class)
     void faultIsCaughtByItsCase(Eio4Fault fault) {
-        Set<String> caught = FAULTY.get(fault).stream()
-                .filter(r -> r.verdict() != Verdict.PASS && r.verdict() != Verdict.UNIMPLEMENTED)
-                .map(CaseResult::id).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> caught = FaultRuns.caught(FAULTY.get(fault));
         assertThat(caught).as("cases that caught %s", fault.wireName()).contains(CAUGHT_BY.get(fault));
     }
 

@@ -17,10 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,34 +65,19 @@ class FaultCatalogueTest {
             Map.entry(Fault.DISABLED_TRANSPORT_ANSWERED, "RoutingCases.transportNotOfferedIsDroppedWithoutAnAnswer"),
             Map.entry(Fault.HELLOBACK_WRONG, "ContractCases.sendMessageIsAnsweredWithHelloBack")));
 
-    static final int RUNS_AT_ONCE = 3;
-    static final Duration RUN_LIMIT = Duration.ofMinutes(4);
-
     static List<CaseResult> clean;
     static final Map<Fault, List<CaseResult>> FAULTY = new EnumMap<>(Fault.class);
 
     @BeforeAll
     static void runTheSuiteAgainstEveryServer() throws Exception {
         clean = runAgainst(QUICK);
-        ExecutorService pool = Executors.newFixedThreadPool(RUNS_AT_ONCE);
-        try {
-            Map<Fault, Future<List<CaseResult>>> runs = new LinkedHashMap<>();
-            for (Fault f : Fault.values()) {
-                runs.put(f, pool.submit(() -> runAgainst(settingsFor(f).withFaults(Set.of(f)))));
-            }
-            for (Map.Entry<Fault, Future<List<CaseResult>>> run : runs.entrySet()) {
-                FAULTY.put(run.getKey(), run.getValue().get(RUN_LIMIT.toMillis(), TimeUnit.MILLISECONDS));
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        FAULTY.putAll(FaultRuns.runEach(Fault.class, f -> () -> runAgainst(settingsFor(f).withFaults(Set.of(f)))));
     }
 
     @Test
     void cleanServerPassesEveryCase() {
         assertThat(clean).isNotEmpty();
-        assertThat(clean.stream().filter(r -> r.verdict() != Verdict.PASS && r.verdict() != Verdict.UNIMPLEMENTED)
-                .map(r -> r.verdict() + " " + r.id() + " · " + r.transport() + ": " + r.message()))
+        assertThat(FaultRuns.otherThan(clean, Set.of(Verdict.PASS, Verdict.UNIMPLEMENTED)))
                 .as("cases that did not pass against the clean server").isEmpty();
     }
 
@@ -108,9 +89,7 @@ class FaultCatalogueTest {
     @ParameterizedTest(name = "{0} is caught")
     @EnumSource(Fault.class)
     void faultIsCaughtByItsCase(Fault fault) {
-        Set<String> caught = FAULTY.get(fault).stream()
-                .filter(r -> r.verdict() != Verdict.PASS && r.verdict() != Verdict.UNIMPLEMENTED)
-                .map(CaseResult::id).collect(Collectors.toSet());
+        Set<String> caught = FaultRuns.caught(FAULTY.get(fault));
         assertThat(caught).as("cases that caught %s", fault.wireName()).contains(CAUGHT_BY.get(fault));
     }
 
