@@ -1,5 +1,6 @@
 package dev.sioconf.suite.eio4;
 
+import dev.sioconf.suite.wire.JsStrings;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -77,58 +78,9 @@ public final class Eio4Codec {
         }
     }
 
-    /** A JavaScript string literal as a JSONP answer must write it, U+2028 and U+2029 escaped too. */
-    public static String jsString(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\u2028' -> out.append("\\u2028");
-                case '\u2029' -> out.append("\\u2029");
-                default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-            }
-        }
-        return out.append('"').toString();
-    }
-
-    /** The value of a JSON string literal; anything else fails the case. */
-    public static String unJsString(String literal) {
-        if (literal.length() < 2 || literal.charAt(0) != '"' || literal.charAt(literal.length() - 1) != '"') {
-            throw new AssertionError("not a string literal\nActual: " + literal);
-        }
-        StringBuilder out = new StringBuilder();
-        for (int i = 1; i < literal.length() - 1; i++) {
-            char c = literal.charAt(i);
-            if (c != '\\') {
-                out.append(c);
-                continue;
-            }
-            char e = literal.charAt(++i);
-            switch (e) {
-                case 'n' -> out.append('\n');
-                case 'r' -> out.append('\r');
-                case 't' -> out.append('\t');
-                case 'b' -> out.append('\b');
-                case 'f' -> out.append('\f');
-                case 'u' -> {
-                    out.append((char) Integer.parseInt(literal.substring(i + 1, i + 5), 16));
-                    i += 4;
-                }
-                default -> out.append(e);
-            }
-        }
-        return out.toString();
-    }
-
     /** A JSONP answer {@code ___eio[N]("...");} for the payload, as EIO4-8.2 fixes it. */
     public static String jsonpAnswer(String index, String payload) {
-        return "___eio[" + index + "](" + jsString(payload) + ");";
+        return "___eio[" + index + "](" + JsStrings.quoteForScript(payload) + ");";
     }
 
     /** The form body of a JSONP POST: field {@code d}, line feeds written as {@code \n} (EIO4-8.8). */

@@ -1,5 +1,6 @@
 package dev.sioconf.suite.eio4;
 
+import dev.sioconf.suite.wire.JsStrings;
 import dev.sioconf.suite.wire.HttpAnswer;
 import dev.sioconf.suite.wire.TargetMisbehaved;
 import dev.sioconf.suite.wire.WebSocketWire;
@@ -308,7 +309,7 @@ public final class Eio4Connection implements AutoCloseable {
         if (!m.matches()) {
             throw new AssertionError("a JSONP answer must be ___eio[N](\"...\"); (EIO4-8.2)\nActual: " + body);
         }
-        return Eio4Codec.unJsString(m.group(2));
+        return JsStrings.unquote(m.group(2));
     }
 
     private void startPump() {

@@ -1,5 +1,6 @@
 package dev.sioconf.suite.legacy;
 
+import dev.sioconf.suite.wire.JsStrings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -54,7 +55,7 @@ final class HtmlfileConnection extends Connection {
             }
             String literal = pending.substring(open + SCRIPT_OPEN.length(), close);
             pending.delete(0, close + SCRIPT_CLOSE.length());
-            received(WirePackets.unJsString(literal));
+            received(JsStrings.unquote(literal));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.sioconf.suite.legacy;
 
+import dev.sioconf.suite.wire.JsStrings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sioconf.suite.target.Target;
@@ -119,7 +120,7 @@ public final class LegacyTester implements AutoCloseable, dev.sioconf.suite.juni
 
     /** A jsonp-polling post: form field {@code d} holding the payload as a JSON string literal. */
     public static String jsonpForm(String payload) {
-        return "d=" + URLEncoder.encode(WirePackets.jsString(payload), StandardCharsets.UTF_8);
+        return "d=" + URLEncoder.encode(JsStrings.quote(payload), StandardCharsets.UTF_8);
     }
 
     // ---- sessions ---------------------------------------------------------------------------

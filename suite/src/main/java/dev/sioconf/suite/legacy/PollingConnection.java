@@ -1,5 +1,6 @@
 package dev.sioconf.suite.legacy;
 
+import dev.sioconf.suite.wire.JsStrings;
 import dev.sioconf.suite.wire.HttpAnswer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,7 +50,7 @@ final class PollingConnection extends Connection {
         if (!m.matches()) {
             throw new AssertionError("jsonp poll answer is not io.j[N](\"...\");\nActual: " + body);
         }
-        return WirePackets.unJsString(m.group(2));
+        return JsStrings.unquote(m.group(2));
     }
 
     @Override

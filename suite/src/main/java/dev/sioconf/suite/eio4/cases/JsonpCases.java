@@ -1,5 +1,6 @@
 package dev.sioconf.suite.eio4.cases;
 
+import dev.sioconf.suite.wire.JsStrings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sioconf.reports.Unimplemented;
@@ -36,7 +37,7 @@ class JsonpCases {
         Matcher m = ANSWER.matcher(h.body());
         assertThat(m.matches()).as("handshake body %s is ___eio[0](\"...\");", h.body()).isTrue();
         assertThat(m.group(1)).as("callback index").isEqualTo("0");
-        OpenPacket open = OpenPacket.parse(Eio4Codec.unJsString(m.group(2)));
+        OpenPacket open = OpenPacket.parse(JsStrings.unquote(m.group(2)));
         assertThat(h.body()).isEqualTo(Eio4Codec.jsonpAnswer("0", open.packet()));
         HttpAnswer poll = t.poll(t.path(), open.sid(), "j=0");
         Eio4Tester.assertAnswer(poll, 200, "___eio[0](\"2\");");
@@ -97,6 +98,6 @@ class JsonpCases {
         HttpAnswer h = t.request("GET", path, "EIO=4&transport=polling&j=" + index, null, null);
         Matcher m = ANSWER.matcher(h.body());
         assertThat(m.matches()).as("handshake body %s", h.body()).isTrue();
-        return OpenPacket.parse(Eio4Codec.unJsString(m.group(2))).sid();
+        return OpenPacket.parse(JsStrings.unquote(m.group(2))).sid();
     }
 }

@@ -1,5 +1,6 @@
 package dev.sioconf.suite.legacy.cases;
 
+import dev.sioconf.suite.wire.JsStrings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sioconf.suite.junit.LegacyCase;
@@ -198,7 +199,7 @@ class HeartbeatCases {
                     int open;
                     int close;
                     while ((open = pending.indexOf(OPEN)) >= 0 && (close = pending.indexOf(CLOSE, open)) >= 0) {
-                        scripts.add(WirePackets.unJsString(pending.substring(open + OPEN.length(), close)));
+                        scripts.add(JsStrings.unquote(pending.substring(open + OPEN.length(), close)));
                         pending.delete(0, close + CLOSE.length());
                     }
                 }

@@ -1,5 +1,6 @@
 package dev.sioconf.suite.legacy.cases;
 
+import dev.sioconf.suite.wire.JsStrings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sioconf.suite.junit.LegacyCase;
@@ -182,13 +183,13 @@ class HtmlfileCases {
 
     /** The delivery script for a payload, as LEG-12.4 writes it. */
     static String script(String payload) {
-        return "<script>_(" + WirePackets.jsString(payload).replace("/", "\\/") + ");</script>";
+        return "<script>_(" + JsStrings.quote(payload).replace("/", "\\/") + ");</script>";
     }
 
     /** The payload inside a delivery script. */
     static String payloadOf(String script) {
         assertThat(script).as("delivery script").startsWith("<script>_(").endsWith(");</script>");
-        return WirePackets.unJsString(script.substring("<script>_(".length(), script.length() - ");</script>".length()));
+        return JsStrings.unquote(script.substring("<script>_(".length(), script.length() - ");</script>".length()));
     }
 
     static Duration min(Duration a, Duration b) {

@@ -1,5 +1,6 @@
 package dev.sioconf.suite.legacy.cases;
 
+import dev.sioconf.suite.wire.JsStrings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sioconf.suite.legacy.Transport;
@@ -19,6 +20,6 @@ final class Polls {
             return a.body();
         }
         assertThat(a.body()).as("jsonp poll answer").matches("io\\.j\\[0\\]\\(\"[\\s\\S]*\"\\);");
-        return WirePackets.unJsString(a.body().substring("io.j[0](".length(), a.body().length() - 2));
+        return JsStrings.unquote(a.body().substring("io.j[0](".length(), a.body().length() - 2));
     }
 }
