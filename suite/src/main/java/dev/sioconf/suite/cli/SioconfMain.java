@@ -21,9 +21,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code java -jar suite/target/sioconf.jar [--target URL ...]}: runs the conformance suite and
@@ -44,43 +44,43 @@ public final class SioconfMain implements Callable<Integer> {
     String name;
 
     @Option(names = "--profile", paramLabel = "PROFILE",
-            description = "Protocol profile: legacy or eio4 (default: legacy with --target; without it, every profile of the bundled reference server).")
+            description = "Protocol profile: legacy, eio3 or eio4 (default: legacy with --target; without it, every profile of the bundled reference server).")
     String profile;
 
-    @Option(names = "--transports", paramLabel = "LIST", description = "Declared transports: legacy in the server's order (default: websocket,htmlfile,xhr-polling,jsonp-polling); eio4 among polling,websocket (default: both).")
+    @Option(names = "--transports", paramLabel = "LIST", description = "Declared transports: legacy in the server's order (default: websocket,htmlfile,xhr-polling,jsonp-polling); eio3/eio4 among polling,websocket (default: both).")
     String transports;
 
-    @Option(names = "--path", paramLabel = "PATH", description = "eio4: declared protocol path (default: /socket.io/).")
+    @Option(names = "--path", paramLabel = "PATH", description = "eio3/eio4: declared protocol path (default: /socket.io/).")
     String path;
 
-    @Option(names = "--ping-interval", paramLabel = "MS", description = "eio4: declared pingInterval in milliseconds (default: 25000).")
+    @Option(names = "--ping-interval", paramLabel = "MS", description = "eio3/eio4: declared pingInterval in milliseconds (default: 25000).")
     String pingInterval;
 
-    @Option(names = "--ping-timeout", paramLabel = "MS", description = "eio4: declared pingTimeout in milliseconds (default: 20000).")
+    @Option(names = "--ping-timeout", paramLabel = "MS", description = "eio3/eio4: declared pingTimeout in milliseconds (default: 20000).")
     String pingTimeout;
 
-    @Option(names = "--max-payload", paramLabel = "BYTES", description = "eio4: declared maxPayload in bytes (default: 1000000).")
+    @Option(names = "--max-payload", paramLabel = "BYTES", description = "eio3/eio4: declared maxPayload in bytes (default: 1000000).")
     String maxPayload;
 
-    @Option(names = "--upgrade-timeout", paramLabel = "MS", description = "eio4: declared upgradeTimeout in milliseconds (default: 10000).")
+    @Option(names = "--upgrade-timeout", paramLabel = "MS", description = "eio3/eio4: declared upgradeTimeout in milliseconds (default: 10000).")
     String upgradeTimeout;
 
     @Option(names = "--connect-timeout", paramLabel = "MS", description = "eio4: declared connectTimeout in milliseconds (default: 45000).")
     String connectTimeout;
 
-    @Option(names = "--allow-upgrades", paramLabel = "on|off", description = "eio4: whether polling sessions may upgrade (default: on).")
+    @Option(names = "--allow-upgrades", paramLabel = "on|off", description = "eio3/eio4: whether polling sessions may upgrade (default: on).")
     String allowUpgrades;
 
-    @Option(names = "--jsonp", paramLabel = "on|off", description = "eio4: whether JSONP polling is served (default: on).")
+    @Option(names = "--jsonp", paramLabel = "on|off", description = "eio3/eio4: whether JSONP polling is served (default: on).")
     String jsonp;
 
-    @Option(names = "--cors", paramLabel = "none|*|LIST", description = "eio4: declared CORS origins (default: none).")
+    @Option(names = "--cors", paramLabel = "none|*|LIST", description = "eio3/eio4: declared CORS origins (default: none).")
     String cors;
 
-    @Option(names = "--cors-credentials", paramLabel = "on|off", description = "eio4: whether CORS answers allow credentials (default: off).")
+    @Option(names = "--cors-credentials", paramLabel = "on|off", description = "eio3/eio4: whether CORS answers allow credentials (default: off).")
     String corsCredentials;
 
-    @Option(names = "--echo-path", paramLabel = "PATH|none", description = "eio4: path of the Engine.IO echo endpoint (default: none; its cases are then UNIMPLEMENTED).")
+    @Option(names = "--echo-path", paramLabel = "PATH|none", description = "eio3/eio4: path of the Engine.IO echo endpoint (default: none; its cases are then UNIMPLEMENTED).")
     String echoPath;
 
     @Option(names = "--polling-duration", paramLabel = "SECONDS", description = "Declared polling duration (default: 20).")
@@ -177,25 +177,26 @@ public final class SioconfMain implements Callable<Integer> {
         put(legacyOnly, "--heartbeat", heartbeat);
         put(legacyOnly, "--close-timeout", closeTimeout);
         put(legacyOnly, "--origins", origins);
-        Map<String, String> eio4Only = new LinkedHashMap<>();
-        put(eio4Only, "--path", path);
-        put(eio4Only, "--ping-interval", pingInterval);
-        put(eio4Only, "--ping-timeout", pingTimeout);
-        put(eio4Only, "--max-payload", maxPayload);
-        put(eio4Only, "--upgrade-timeout", upgradeTimeout);
-        put(eio4Only, "--connect-timeout", connectTimeout);
-        put(eio4Only, "--allow-upgrades", allowUpgrades);
-        put(eio4Only, "--jsonp", jsonp);
-        put(eio4Only, "--cors", cors);
-        put(eio4Only, "--cors-credentials", corsCredentials);
-        put(eio4Only, "--echo-path", echoPath);
-        Map<String, String> foreign = "eio4".equals(profile) ? legacyOnly : eio4Only;
+        Map<String, String> engineOnly = new LinkedHashMap<>();
+        put(engineOnly, "--path", path);
+        put(engineOnly, "--ping-interval", pingInterval);
+        put(engineOnly, "--ping-timeout", pingTimeout);
+        put(engineOnly, "--max-payload", maxPayload);
+        put(engineOnly, "--upgrade-timeout", upgradeTimeout);
+        put(engineOnly, "--connect-timeout", connectTimeout);
+        put(engineOnly, "--allow-upgrades", allowUpgrades);
+        put(engineOnly, "--jsonp", jsonp);
+        put(engineOnly, "--cors", cors);
+        put(engineOnly, "--cors-credentials", corsCredentials);
+        put(engineOnly, "--echo-path", echoPath);
+        boolean engine = "eio3".equals(profile) || "eio4".equals(profile);
+        Map<String, String> foreign = engine ? legacyOnly : engineOnly;
         if (profile != null && !foreign.isEmpty()) {
             throw new UsageError(foreign.keySet().iterator().next() + " is a setting of profile "
-                    + (profile.equals("eio4") ? "legacy" : "eio4") + ", not of " + profile);
+                    + (engine ? "legacy" : "eio3 and eio4") + ", not of " + profile);
         }
         if (target == null && (transports != null || pollingDuration != null || heartbeat != null
-                || closeTimeout != null || origins != null || name != null || !eio4Only.isEmpty())) {
+                || closeTimeout != null || origins != null || name != null || !engineOnly.isEmpty())) {
             throw new UsageError("declared settings need --target; without it the bundled reference server declares its own");
         }
         if (target != null && referenceFaults != null) {
@@ -236,7 +237,7 @@ public final class SioconfMain implements Callable<Integer> {
         // HTTP/1.1 only (LEG-1.3): the default h2c upgrade offer is taken by socket.io 0.9 for a WebSocket
         // upgrade and the connection is dropped, so the probe would call a working server unreachable.
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(REACH_BOUND).build();
-        String probePath = t.eio4() != null ? t.eio4().path() : "/socket.io/1/?t=0";
+        String probePath = t.engine() != null ? t.engine().path() : "/socket.io/1/?t=0";
         HttpRequest probe = HttpRequest.newBuilder(t.resolve(probePath)).timeout(REACH_BOUND).build();
         try {
             client.send(probe, HttpResponse.BodyHandlers.discarding());

@@ -24,6 +24,7 @@ public final class SuiteRunner {
 
     static final String LEGACY_CASES = "dev.sioconf.suite.legacy.cases";
     static final String EIO4_CASES = "dev.sioconf.suite.eio4.cases";
+    static final String EIO3_CASES = "dev.sioconf.suite.eio3.cases";
 
     private SuiteRunner() {
     }
@@ -35,7 +36,7 @@ public final class SuiteRunner {
      */
     public static List<CaseResult> run(Map<String, String> config, String select, ResultsCollector collector) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectPackage(LEGACY_CASES), selectPackage(EIO4_CASES))
+                .selectors(selectPackage(LEGACY_CASES), selectPackage(EIO3_CASES), selectPackage(EIO4_CASES))
                 .filters(includeClassNamePatterns(".*Cases"), requirementStartsWith(select))
                 .configurationParameters(config)
                 // The caller writes the report, with the targets' declared settings that the listener cannot know.

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sioconf.suite.engine.EngineBounds;
+import dev.sioconf.suite.engine.EngineConnection;
+import dev.sioconf.suite.engine.EngineTester;
+import dev.sioconf.suite.engine.EngineTransport;
 import dev.sioconf.suite.wire.TargetMisbehaved;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,7 +17,9 @@ import java.util.List;
 /**
  * Helpers for the Socket.IO-layer cases (spec/eio4.md sections 16 to 23): joining namespaces the
  * way the server contract answers (CONNECT answer, then the {@code auth} event), reading CONNECT
- * answers strictly, comparing JSON data as values, and waiting for the session to end.
+ * answers strictly, comparing JSON data as values, and waiting for the session to end. The eio3
+ * cases use the JSON, binary and end-of-session helpers too, where Socket.IO 4 and 5 agree; their
+ * namespace helpers are in {@link dev.sioconf.suite.eio3.Sio4Packets}.
  */
 public final class SocketIoPackets {
 
@@ -26,14 +32,14 @@ public final class SocketIoPackets {
 
     /**
      * A session on the transport under test that has joined each namespace given (answer and auth
-     * event taken). On {@link Eio4Transport#UPGRADE} the namespaces are joined over polling and the
+     * event taken). On {@link EngineTransport#UPGRADE} the namespaces are joined over polling and the
      * session is upgraded afterwards, as socket.io-client does (it sends its CONNECT at once and
      * upgrades in the background): upgrading first would race the declared connectTimeout, which
      * a slow upgrade on a loaded machine can lose.
      */
-    public static Eio4Connection joined(Eio4Tester t, String... namespaces) {
-        boolean upgradeAfter = t.transport() == Eio4Transport.UPGRADE;
-        Eio4Connection c = t.open(upgradeAfter ? Eio4Transport.POLLING : t.transport());
+    public static EngineConnection joined(EngineTester t, String... namespaces) {
+        boolean upgradeAfter = t.transport() == EngineTransport.UPGRADE;
+        EngineConnection c = t.open(upgradeAfter ? EngineTransport.POLLING : t.transport());
         for (String ns : namespaces) {
             join(c, ns);
         }
@@ -44,9 +50,9 @@ public final class SocketIoPackets {
     }
 
     /** Sends a CONNECT without auth for {@code ns}, checks the answer and the {@code auth} event; returns the socket id. */
-    public static String join(Eio4Connection c, String ns) {
+    public static String join(EngineConnection c, String ns) {
         String sid = assertConnectAnswer(c.connect(ns), ns);
-        c.inbox().assertNextSio("2" + Eio4Connection.nsPrefix(ns) + "[\"auth\",{}]");
+        c.inbox().assertNextSio("2" + EngineConnection.nsPrefix(ns) + "[\"auth\",{}]");
         return sid;
     }
 
@@ -55,7 +61,7 @@ public final class SocketIoPackets {
      * {@code 0<ns,>{"sid":"..."}} with a non-empty string sid and no other member; returns the sid.
      */
     public static String assertConnectAnswer(String packet, String ns) {
-        String prefix = "0" + Eio4Connection.nsPrefix(ns);
+        String prefix = "0" + EngineConnection.nsPrefix(ns);
         assertThat(packet).as("CONNECT answer on %s", ns).startsWith(prefix + "{");
         JsonNode data = json(packet.substring(prefix.length()), packet);
         List<String> members = new ArrayList<>();
@@ -93,7 +99,7 @@ public final class SocketIoPackets {
     }
 
     /** The next Socket.IO packet, compared as in {@link #assertPacket}. */
-    public static void assertNextPacket(Eio4Connection c, String head, String expectedJson) {
+    public static void assertNextPacket(EngineConnection c, String head, String expectedJson) {
         assertPacket(c.inbox().nextSio(), head, expectedJson);
     }
 
@@ -101,7 +107,7 @@ public final class SocketIoPackets {
      * Reads the next two Socket.IO packets and asserts they are {@code a} and {@code b} in either
      * order (each as head + JSON value); for SIO5-23.4, where the echo event and its ACK may come in either order.
      */
-    public static void assertNextTwoInEitherOrder(Eio4Connection c, String headA, String jsonA, String headB, String jsonB) {
+    public static void assertNextTwoInEitherOrder(EngineConnection c, String headA, String jsonA, String headB, String jsonB) {
         String first = c.inbox().nextSio();
         String second = c.inbox().nextSio();
         if (first.startsWith(headB) && !first.startsWith(headA)) {
@@ -121,7 +127,7 @@ public final class SocketIoPackets {
     }
 
     /** Asserts the next message is a binary attachment holding exactly {@code expected}. */
-    public static void assertNextAttachment(Eio4Connection c, byte... expected) {
+    public static void assertNextAttachment(EngineConnection c, byte... expected) {
         assertThat(c.inbox().nextAttachment()).as("attachment").containsExactly(expected);
     }
 
@@ -140,7 +146,7 @@ public final class SocketIoPackets {
      * {@code 1} or refused) and that no packet other than pings, noops and the close packet
      * {@code 1} came before its end.
      */
-    public static void assertClosedWithoutAnswer(Eio4Connection c, Duration bound, String why) {
+    public static void assertClosedWithoutAnswer(EngineConnection c, Duration bound, String why) {
         assertThat(c.inbox().awaitClosed(bound)).as("the session ended within %s ms: %s", bound.toMillis(), why).isTrue();
         while (true) {
             String p;
@@ -161,22 +167,22 @@ public final class SocketIoPackets {
      * left, the two cannot be told apart: the case then only requires the session to end, and says so
      * in the wire log.
      */
-    public static Duration atOnce(Eio4Tester t, long openedAt) {
-        Duration byConnectTimer = t.settings().connectTimeout().minus(Eio4Bounds.EARLY)
+    public static Duration atOnce(EngineTester t, long openedAt) {
+        Duration byConnectTimer = t.settings().connectTimeout().minus(EngineBounds.EARLY)
                 .minusNanos(System.nanoTime() - openedAt);
         if (byConnectTimer.compareTo(MIN_TELLING) < 0) {
             t.log().note("only " + byConnectTimer.toMillis() + " ms left before the connect timer could fire: "
-                    + "an immediate close cannot be told from it, so any close within " + Eio4Bounds.PROMPT.toMillis() + " ms passes");
-            return Eio4Bounds.PROMPT;
+                    + "an immediate close cannot be told from it, so any close within " + EngineBounds.PROMPT.toMillis() + " ms passes");
+            return EngineBounds.PROMPT;
         }
-        return byConnectTimer.compareTo(Eio4Bounds.PROMPT) < 0 ? byConnectTimer : Eio4Bounds.PROMPT;
+        return byConnectTimer.compareTo(EngineBounds.PROMPT) < 0 ? byConnectTimer : EngineBounds.PROMPT;
     }
 
     /** The least time left before the connect timer for which "at once" is checked against it. */
     static final Duration MIN_TELLING = Duration.ofMillis(400);
 
     /** Waits for the next ping after this call (answered by the connection), proving the session is still up. */
-    public static void awaitNextPing(Eio4Tester t, Eio4Connection c) {
+    public static void awaitNextPing(EngineTester t, EngineConnection c) {
         int before = c.inbox().pings();
         long deadline = System.nanoTime() + t.bounds().pollAnswer().toNanos();
         t.log().note("waiting up to " + t.bounds().pollAnswer().toMillis() + " ms for the next ping");

@@ -1,6 +1,6 @@
 package dev.sioconf.suite.junit;
 
-import dev.sioconf.suite.eio4.Eio4Transport;
+import dev.sioconf.suite.engine.EngineTransport;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
 /**
  * An eio4-profile case, written once and run for every eio4 target and every transport it
  * applies to, each combination its own named result {@code target · transport}. The case
- * receives a {@link dev.sioconf.suite.eio4.Eio4Tester}. With no eio4 target in the run it yields
+ * receives a {@link dev.sioconf.suite.engine.EngineTester}. With no eio4 target in the run it yields
  * no invocation at all (not a failure).
  */
 @Retention(RetentionPolicy.RUNTIME)
@@ -28,8 +28,8 @@ public @interface Eio4Case {
     /** Run once per offered transport among {@link #transports()}; false runs once per target. */
     boolean perTransport() default true;
 
-    Eio4Transport[] transports() default {Eio4Transport.POLLING, Eio4Transport.POLLING_JSONP, Eio4Transport.WEBSOCKET,
-            Eio4Transport.UPGRADE};
+    EngineTransport[] transports() default {EngineTransport.POLLING, EngineTransport.POLLING_JSONP, EngineTransport.WEBSOCKET,
+            EngineTransport.UPGRADE};
 
-    Eio4Trait onlyIf() default Eio4Trait.ANY;
+    EngineTrait onlyIf() default EngineTrait.ANY;
 }

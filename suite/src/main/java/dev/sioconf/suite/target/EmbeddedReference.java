@@ -64,6 +64,15 @@ public final class EmbeddedReference {
                 .withMaxPayload(100_000));
     }
 
+    private static final Map<String, dev.sioconf.server.eio4.Eio4Settings> EIO3_SCENARIOS = new LinkedHashMap<>();
+
+    static {
+        // The reference server answers EIO=3 with the same settings; own servers keep eio3 faults apart.
+        dev.sioconf.server.eio4.Eio4Settings quick = eio4Quick();
+        EIO3_SCENARIOS.put("reference/eio3-all", quick.withCors(List.of("*"), false));
+        EIO3_SCENARIOS.put("reference/eio3-polling", quick.withTransports(List.of(Eio4Transport.POLLING)));
+    }
+
     private static final Map<String, List<Target>> STARTED = new LinkedHashMap<>();
 
     /** The timings every eio4 scenario runs with; both transports, no CORS. */
@@ -106,16 +115,40 @@ public final class EmbeddedReference {
                 ReferenceServer server = startBoth(LegacySettings.defaults(), settings);
                 Runtime.getRuntime().addShutdownHook(new Thread(server::close, "sioconf-stop-" + scenario.getKey()));
                 String name = scenario.getKey() + (faults.isEmpty() ? "" : "+" + String.join("+", faults.stream().map(Eio4Fault::wireName).toList()));
-                targets.add(Target.eio4(name, server.baseUri(), declared(settings)));
+                targets.add(Target.engine(name, server.baseUri(), "eio4", declared(settings)));
             }
             STARTED.put(key, List.copyOf(targets));
         }
         return targets;
     }
 
+    /** The eio3 scenarios as targets of profile {@code eio3}, started once per JVM and set of faults. */
+    public static synchronized List<Target> eio3Targets(Set<String> faults) {
+        String key = "eio3 " + faults;
+        List<Target> targets = STARTED.get(key);
+        if (targets == null) {
+            targets = new ArrayList<>();
+            for (Map.Entry<String, dev.sioconf.server.eio4.Eio4Settings> scenario : EIO3_SCENARIOS.entrySet()) {
+                dev.sioconf.server.eio4.Eio4Settings settings = scenario.getValue();
+                ReferenceServer server = startBoth(LegacySettings.defaults(), settings);
+                Runtime.getRuntime().addShutdownHook(new Thread(server::close, "sioconf-stop-" + scenario.getKey()));
+                String name = scenario.getKey() + (faults.isEmpty() ? "" : "+" + String.join("+", faults));
+                targets.add(Target.engine(name, server.baseUri(), "eio3", declared(settings)));
+            }
+            STARTED.put(key, List.copyOf(targets));
+        }
+        return targets;
+    }
+
+    /** The eio3 faults named in a comma list that may also name other profiles' faults. */
+    public static Set<String> parseEio3Faults(String list) {
+        checkFaultNames(list);
+        return Set.of();
+    }
+
     /** What an eio4 scenario declares: its true settings, faults aside. */
-    public static Eio4Settings declared(dev.sioconf.server.eio4.Eio4Settings s) {
-        return new Eio4Settings("/socket.io/", s.transports().stream().map(Eio4Transport::wireName).toList(),
+    public static EngineSettings declared(dev.sioconf.server.eio4.Eio4Settings s) {
+        return new EngineSettings("/socket.io/", s.transports().stream().map(Eio4Transport::wireName).toList(),
                 s.allowUpgrades(), true, s.pingInterval(), s.pingTimeout(), s.maxPayload(), s.upgradeTimeout(),
                 s.connectTimeout(), s.corsOrigins(), s.corsCredentials(), ECHO_PATH);
     }

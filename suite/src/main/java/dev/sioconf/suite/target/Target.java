@@ -4,30 +4,30 @@ import java.net.URI;
 
 /**
  * A server under test: a name for the report, its base URL, its profile, and its declared
- * settings: {@code declared} for the legacy profile, {@code eio4} for the eio4 profile (the other
- * one is null).
+ * settings: {@code declared} for the legacy profile, {@code engine} for the Engine.IO profiles
+ * {@code eio3} and {@code eio4} (the other one is null).
  *
  * @param base e.g. {@code http://127.0.0.1:3000}; the legacy resource is {@code /socket.io/1/} under it
  */
-public record Target(String name, URI base, String profile, DeclaredSettings declared, Eio4Settings eio4) {
+public record Target(String name, URI base, String profile, DeclaredSettings declared, EngineSettings engine) {
 
     /** A legacy target. */
     public Target(String name, URI base, String profile, DeclaredSettings declared) {
         this(name, base, profile, declared, null);
     }
 
-    /** An eio4 target. */
-    public static Target eio4(String name, URI base, Eio4Settings settings) {
-        return new Target(name, base, "eio4", null, settings);
+    /** An Engine.IO target of profile {@code eio3} or {@code eio4}. */
+    public static Target engine(String name, URI base, String profile, EngineSettings settings) {
+        return new Target(name, base, profile, null, settings);
     }
 
     public boolean offers(String transport) {
-        return eio4 != null ? eio4.offers(transport) : declared.transports().contains(transport);
+        return engine != null ? engine.offers(transport) : declared.transports().contains(transport);
     }
 
     /** The declared settings in one line, for the CLI and the report. */
     public String describe() {
-        return eio4 != null ? eio4.describe() : declared.describe();
+        return engine != null ? engine.describe() : declared.describe();
     }
 
     public URI resolve(String pathAndQuery) {

@@ -38,8 +38,8 @@ public final class Targets {
     public static final String CORS_CREDENTIALS = "sioconf.corsCredentials";
     public static final String ECHO_PATH = "sioconf.echoPath";
 
-    public static final List<String> PROFILES = List.of("legacy", "eio4");
-    /** The keys only the legacy profile reads, and those only eio4 reads: naming one for the other profile is a mistake. */
+    public static final List<String> PROFILES = List.of("legacy", "eio3", "eio4");
+    /** The keys only the legacy profile reads, and those only eio3/eio4 read: naming one for the other profile is a mistake. */
     public static final List<String> LEGACY_KEYS = List.of(POLLING_DURATION, HEARTBEAT_TIMEOUT, CLOSE_TIMEOUT, ORIGINS);
     public static final List<String> EIO4_KEYS = List.of(PATH, ALLOW_UPGRADES, JSONP, PING_INTERVAL, PING_TIMEOUT,
             MAX_PAYLOAD, UPGRADE_TIMEOUT, CONNECT_TIMEOUT, CORS, CORS_CREDENTIALS, ECHO_PATH);
@@ -64,6 +64,9 @@ public final class Targets {
             if (only.isEmpty() || only.get().equals("legacy")) {
                 all.addAll(EmbeddedReference.targets(EmbeddedReference.parseFaults(faults)));
             }
+            if (only.isEmpty() || only.get().equals("eio3")) {
+                all.addAll(EmbeddedReference.eio3Targets(EmbeddedReference.parseEio3Faults(faults)));
+            }
             if (only.isEmpty() || only.get().equals("eio4")) {
                 all.addAll(EmbeddedReference.eio4Targets(EmbeddedReference.parseEio4Faults(faults)));
             }
@@ -84,11 +87,11 @@ public final class Targets {
             throw new IllegalArgumentException("unknown profile '" + profile + "'; known: " + String.join(", ", PROFILES));
         }
         String name = config.apply(NAME).orElse(base.getHost() + ":" + base.getPort());
-        if (profile.equals("eio4")) {
+        if (profile.equals("eio3") || profile.equals("eio4")) {
             refuseKeysOf("legacy", LEGACY_KEYS, config);
-            return Target.eio4(name, base, eio4(config));
+            return Target.engine(name, base, profile, engine(config, profile));
         }
-        refuseKeysOf("eio4", EIO4_KEYS, config);
+        refuseKeysOf("eio3 and eio4", EIO4_KEYS, config);
         DeclaredSettings d = DeclaredSettings.legacyDefaults();
         List<String> transports = config.apply(TRANSPORTS).map(Targets::parseTransports).orElse(d.transports());
         Duration polling = config.apply(POLLING_DURATION).map(v -> seconds(POLLING_DURATION, v)).orElse(d.pollingDuration());
@@ -111,8 +114,16 @@ public final class Targets {
     }
 
     /** An eio4 declaration from the keys given, socket.io 4.8.x's defaults for the rest. */
-    public static Eio4Settings eio4(Function<String, Optional<String>> config) {
-        Eio4Settings d = Eio4Settings.defaults();
+    public static EngineSettings eio4(Function<String, Optional<String>> config) {
+        return engine(config, "eio4");
+    }
+
+    /**
+     * An eio3 or eio4 declaration from the keys given, the defaults of the profile's typical server
+     * (socket.io 2.5.x, 4.8.x) for the rest.
+     */
+    public static EngineSettings engine(Function<String, Optional<String>> config, String profile) {
+        EngineSettings d = profile.equals("eio3") ? EngineSettings.eio3Defaults() : EngineSettings.defaults();
         String path = config.apply(PATH).map(p -> parsePath(PATH, p)).orElse(d.path());
         List<String> transports = config.apply(TRANSPORTS).map(Targets::parseEio4Transports).orElse(d.transports());
         boolean upgrades = config.apply(ALLOW_UPGRADES).map(v -> onOff(ALLOW_UPGRADES, v)).orElse(d.allowUpgrades());
@@ -130,7 +141,7 @@ public final class Targets {
         String echo = config.apply(ECHO_PATH).map(String::trim)
                 .map(v -> v.equalsIgnoreCase("none") || v.equalsIgnoreCase("off") ? null : parsePath(ECHO_PATH, v))
                 .orElse(d.echoPath());
-        return new Eio4Settings(path, transports, upgrades, jsonp, pingInterval, pingTimeout, maxPayload, upgradeTimeout,
+        return new EngineSettings(path, transports, upgrades, jsonp, pingInterval, pingTimeout, maxPayload, upgradeTimeout,
                 connectTimeout, cors, credentials, echo);
     }
 
@@ -140,7 +151,7 @@ public final class Targets {
             throw new IllegalArgumentException("the transports list is empty");
         }
         for (String n : names) {
-            if (!Eio4Settings.TRANSPORTS.contains(n)) {
+            if (!EngineSettings.TRANSPORTS.contains(n)) {
                 throw new IllegalArgumentException("unknown eio4 transport '" + n + "'; known: polling, websocket");
             }
         }

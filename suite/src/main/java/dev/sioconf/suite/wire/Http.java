@@ -46,6 +46,13 @@ public final class Http {
         return send(b.build(), body);
     }
 
+    /** A POST of bytes, logged in hex. */
+    public HttpAnswer post(URI uri, String contentType, byte[] body, Duration bound, String... headers) {
+        HttpRequest.Builder b = request(uri, bound, headers).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        return send(b.build(), "(" + body.length + " bytes) " + WebSocketWire.hex(body));
+    }
+
     /** Any method, with a body when {@code body} is not null (and a Content-Type when that is not null). */
     public HttpAnswer request(String method, URI uri, String contentType, String body, Duration bound, String... headers) {
         HttpRequest.Builder b = request(uri, bound, headers);
@@ -91,9 +98,9 @@ public final class Http {
         log.sent("http", describe(req, body));
         long start = System.nanoTime();
         try {
-            HttpResponse<String> r;
+            HttpResponse<byte[]> r;
             try {
-                r = CLIENT.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                r = CLIENT.send(req, HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {
                 if (req.method().equals("GET") || !reusedConnectionExpired(e)) {
                     throw e;
@@ -103,12 +110,15 @@ public final class Http {
                 // more on its own, but not a POST; do that here, as browsers do on a reused connection.
                 log.note(req.method() + " went out on a kept-alive connection the server had just closed ("
                         + e.getMessage() + "); sent once more");
-                r = CLIENT.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                r = CLIENT.send(req, HttpResponse.BodyHandlers.ofByteArray());
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            log.received("http", statusAndHeaders(r.statusCode(), r.headers()) + "\n\n" + r.body()
+            String text = new String(r.body(), StandardCharsets.UTF_8);
+            boolean bytes = r.headers().firstValue("Content-Type").orElse("").startsWith("application/octet-stream");
+            log.received("http", statusAndHeaders(r.statusCode(), r.headers()) + "\n\n"
+                    + (bytes ? "(" + r.body().length + " bytes) " + WebSocketWire.hex(r.body()) : text)
                     + "\n(after " + elapsed.toMillis() + " ms)");
-            return new HttpAnswer(r.statusCode(), r.headers().map(), r.body(), elapsed);
+            return new HttpAnswer(r.statusCode(), r.headers().map(), text, elapsed, r.body());
         } catch (HttpConnectTimeoutException e) {
             throw failed(req, e);
         } catch (HttpTimeoutException e) {

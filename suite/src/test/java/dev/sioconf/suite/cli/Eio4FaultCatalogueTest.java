@@ -89,7 +89,7 @@ class Eio4FaultCatalogueTest {
 
     static List<CaseResult> runAgainst(Eio4Settings settings) throws InterruptedException {
         try (ReferenceServer server = ReferenceServer.start(LegacySettings.defaults(), settings)) {
-            dev.sioconf.suite.target.Eio4Settings declared = EmbeddedReference.declared(settings.withFaults(Set.of()));
+            dev.sioconf.suite.target.EngineSettings declared = EmbeddedReference.declared(settings.withFaults(Set.of()));
             Map<String, String> config = new LinkedHashMap<>();
             config.put(Targets.TARGET, server.baseUri().toString());
             config.put(Targets.NAME, settings.faults().isEmpty() ? "clean" : settings.faults().iterator().next().wireName());

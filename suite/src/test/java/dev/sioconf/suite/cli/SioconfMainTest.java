@@ -55,7 +55,7 @@ class SioconfMainTest {
         assertThat(foreign.exit()).isEqualTo(2);
         assertThat(foreign.err().strip()).isEqualTo("sioconf: --polling-duration is a setting of profile legacy, not of eio4");
         Run legacy = sioconf("--target", "http://127.0.0.1:1", "--ping-interval", "300");
-        assertThat(legacy.err().strip()).isEqualTo("sioconf: --ping-interval is a setting of profile eio4, not of legacy");
+        assertThat(legacy.err().strip()).isEqualTo("sioconf: --ping-interval is a setting of profile eio3 and eio4, not of legacy");
         Run bad = sioconf("--target", "http://127.0.0.1:1", "--profile", "eio4", "--ping-timeout", "soon");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err().strip()).isEqualTo("sioconf: sioconf.pingTimeout must be a whole number of milliseconds, not 'soon'");

@@ -11,7 +11,7 @@ import dev.sioconf.server.ReferenceServer;
 import dev.sioconf.server.eio4.Eio4Transport;
 import dev.sioconf.server.legacy.LegacySettings;
 import dev.sioconf.suite.cli.SuiteRunner;
-import dev.sioconf.suite.target.Eio4Settings;
+import dev.sioconf.suite.target.EngineSettings;
 import dev.sioconf.suite.target.Targets;
 import java.io.IOException;
 import java.net.URI;
@@ -66,8 +66,8 @@ class SocketIo48InteropIT {
     /** A deployment: the transports socket.io is given (and declared). */
     record Config(String name, String about, List<String> transports) {
 
-        Eio4Settings declared() {
-            return Eio4Settings.defaults().withTransports(transports).withPings(PING_INTERVAL, PING_TIMEOUT)
+        EngineSettings declared() {
+            return EngineSettings.defaults().withTransports(transports).withPings(PING_INTERVAL, PING_TIMEOUT)
                     .withEchoPath(ECHO_PATH).withUpgradeTimeout(UPGRADE_TIMEOUT).withConnectTimeout(CONNECT_TIMEOUT);
         }
 
@@ -180,7 +180,7 @@ class SocketIo48InteropIT {
     }
 
     static List<CaseResult> runSuite(URI base, Config c, String targetName) {
-        Eio4Settings d = c.declared();
+        EngineSettings d = c.declared();
         Map<String, String> config = new HashMap<>();
         config.put(Targets.TARGET, base.toString());
         config.put(Targets.NAME, targetName);

@@ -41,7 +41,7 @@ class TargetsTest {
     void undeclaredEio4SettingsAreTheSocketIo48Defaults() {
         Target t = external(Map.of(Targets.TARGET, "http://h:1", Targets.PROFILE, "eio4"));
         assertThat(t.profile()).isEqualTo("eio4");
-        assertThat(t.eio4()).isEqualTo(Eio4Settings.defaults());
+        assertThat(t.engine()).isEqualTo(EngineSettings.defaults());
         assertThat(t.declared()).isNull();
     }
 
@@ -51,7 +51,7 @@ class TargetsTest {
                 Targets.PING_INTERVAL, "300", Targets.PING_TIMEOUT, "200", Targets.MAX_PAYLOAD, "1000",
                 Targets.PATH, "/custom", Targets.CORS, "http://a:1,http://b:2", Targets.ECHO_PATH, "/engine.io/",
                 Targets.JSONP, "off"));
-        Eio4Settings s = t.eio4();
+        EngineSettings s = t.engine();
         assertThat(s.transports()).containsExactly("websocket");
         assertThat(s.upgrades()).isFalse();
         assertThat(s.pingInterval()).isEqualTo(Duration.ofMillis(300));
@@ -72,7 +72,7 @@ class TargetsTest {
         assertThatThrownBy(() -> external(Map.of(Targets.TARGET, "http://h:1", Targets.PROFILE, "eio4", Targets.POLLING_DURATION, "10")))
                 .hasMessageContaining("is a setting of profile legacy");
         assertThatThrownBy(() -> external(Map.of(Targets.TARGET, "http://h:1", Targets.PING_INTERVAL, "300")))
-                .hasMessageContaining("is a setting of profile eio4");
+                .hasMessageContaining("is a setting of profile eio3 and eio4");
     }
 
     @Test
@@ -80,7 +80,7 @@ class TargetsTest {
         assertThat(Targets.resolve(key -> Optional.ofNullable(Map.of(Targets.PROFILE, "eio4").get(key))))
                 .extracting(Target::name)
                 .containsExactly("reference/eio4-all", "reference/eio4-polling", "reference/eio4-websocket-first");
-        assertThat(Targets.resolve(key -> Optional.empty())).extracting(Target::profile).containsOnly("legacy", "eio4");
+        assertThat(Targets.resolve(key -> Optional.empty())).extracting(Target::profile).containsOnly("legacy", "eio3", "eio4");
     }
 
     @Test

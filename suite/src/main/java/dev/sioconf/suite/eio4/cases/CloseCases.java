@@ -2,12 +2,12 @@ package dev.sioconf.suite.eio4.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sioconf.suite.eio4.Eio4Bounds;
-import dev.sioconf.suite.eio4.Eio4Connection;
-import dev.sioconf.suite.eio4.Eio4Tester;
-import dev.sioconf.suite.eio4.Eio4Transport;
+import dev.sioconf.suite.engine.EngineBounds;
+import dev.sioconf.suite.engine.EngineConnection;
+import dev.sioconf.suite.engine.EngineTester;
+import dev.sioconf.suite.engine.EngineTransport;
 import dev.sioconf.suite.junit.Eio4Case;
-import dev.sioconf.suite.junit.Eio4Trait;
+import dev.sioconf.suite.junit.EngineTrait;
 import dev.sioconf.suite.junit.Requirement;
 import dev.sioconf.suite.wire.HttpAnswer;
 import dev.sioconf.suite.wire.RawTcp;
@@ -17,14 +17,14 @@ import java.util.concurrent.CompletableFuture;
 class CloseCases {
 
     @Requirement("EIO4-12.1")
-    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.POLLING_OFFERED,
+    @Eio4Case(perTransport = false, onlyIf = EngineTrait.POLLING_OFFERED,
             does = "holds a poll, POSTs the close packet 1, reads the held poll's answer, then polls again")
-    void closePacketPostedEndsTheSessionAndReleasesTheHeldPoll(Eio4Tester t) {
+    void closePacketPostedEndsTheSessionAndReleasesTheHeldPoll(EngineTester t) {
         for (long wait = 50; ; wait *= 4) {
             String sid = t.handshake().sid();
             CompletableFuture<HttpAnswer> held = t.pollAsync(t.path(), sid);
             t.pause(java.time.Duration.ofMillis(wait), "let the poll be held");
-            Eio4Tester.assertAnswer(t.post(sid, "1"), 200, "ok");
+            EngineTester.assertAnswer(t.post(sid, "1"), 200, "ok");
             HttpAnswer a = t.await(held);
             if (a.status() == 400 && wait < 800) {
                 t.log().note("the poll reached the server after the close packet (a loaded machine); once more, waiting longer");
@@ -33,45 +33,45 @@ class CloseCases {
             if (a.status() == 200 && a.body().equals("2")) {
                 a = t.poll(sid); // the ping went out just before the close; the noop then comes on the next poll
             }
-            Eio4Tester.assertAnswer(a, 200, "6");
+            EngineTester.assertAnswer(a, 200, "6");
             t.assertSessionGone(sid);
             return;
         }
     }
 
     @Requirement("EIO4-12.2")
-    @Eio4Case(transports = {Eio4Transport.WEBSOCKET, Eio4Transport.UPGRADE},
+    @Eio4Case(transports = {EngineTransport.WEBSOCKET, EngineTransport.UPGRADE},
             does = "sends the close packet 1 on the WebSocket and then, like a client that has left, answers no ping")
-    void closePacketOnTheWebsocketEndsTheSessionByThePingDeadline(Eio4Tester t) {
-        Eio4Connection c = t.open();
+    void closePacketOnTheWebsocketEndsTheSessionByThePingDeadline(EngineTester t) {
+        EngineConnection c = t.open();
         c.settle();
         c.stopAnsweringPings();
         c.send("1");
         // the ping deadline, plus what a busy server and client may add on a loaded machine (as EIO4-9.5 allows)
-        java.time.Duration bound = t.bounds().sessionGoneBy().plus(Eio4Bounds.PROMPT);
+        java.time.Duration bound = t.bounds().sessionGoneBy().plus(EngineBounds.PROMPT);
         assertThat(c.webSocket().awaitClosed(bound)).as("WebSocket closed within %s ms", bound.toMillis()).isTrue();
-        t.awaitSessionGone(c.path(), c.sid(), Eio4Bounds.PROMPT);
+        t.awaitSessionGone(c.path(), c.sid(), EngineBounds.PROMPT);
     }
 
     @Requirement("EIO4-12.3")
-    @Eio4Case(transports = {Eio4Transport.WEBSOCKET, Eio4Transport.UPGRADE},
+    @Eio4Case(transports = {EngineTransport.WEBSOCKET, EngineTransport.UPGRADE},
             does = "sends the close packet 1 on the WebSocket, still answering pings, and waits for the server to close it")
-    void closePacketOnTheWebsocketEndsTheSessionAtOnce(Eio4Tester t) {
-        Eio4Connection c = t.open();
+    void closePacketOnTheWebsocketEndsTheSessionAtOnce(EngineTester t) {
+        EngineConnection c = t.open();
         c.settle();
         c.send("1");
-        assertThat(c.webSocket().awaitClosed(Eio4Bounds.PROMPT)).as("WebSocket closed within %s ms",
-                Eio4Bounds.PROMPT.toMillis()).isTrue();
+        assertThat(c.webSocket().awaitClosed(EngineBounds.PROMPT)).as("WebSocket closed within %s ms",
+                EngineBounds.PROMPT.toMillis()).isTrue();
     }
 
     @Requirement("EIO4-12.4")
-    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.POLLING_OFFERED,
+    @Eio4Case(perTransport = false, onlyIf = EngineTrait.POLLING_OFFERED,
             does = "closes a polling session with 1, then polls, POSTs and (if websocket is offered) opens a WebSocket naming it")
-    void everyRequestNamingAnEndedSessionIsCode1(Eio4Tester t) {
+    void everyRequestNamingAnEndedSessionIsCode1(EngineTester t) {
         String sid = t.handshake().sid();
-        Eio4Tester.assertAnswer(t.post(sid, "1"), 200, "ok");
+        EngineTester.assertAnswer(t.post(sid, "1"), 200, "ok");
         t.assertSessionGone(sid);
-        Eio4Tester.assertRefused(t.post(sid, "6"), 1, "Session ID unknown");
+        EngineTester.assertRefused(t.post(sid, "6"), 1, "Session ID unknown");
         if (t.settings().offers("websocket")) {
             RawTcp.Exchange e = t.rawWebSocketAnswer(t.path(), "EIO=4&transport=websocket&sid=" + sid);
             assertThat(e.received()).as("WebSocket handshake naming the ended session").startsWith("HTTP/1.1 400");

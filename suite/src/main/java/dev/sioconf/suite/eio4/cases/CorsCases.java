@@ -2,10 +2,10 @@ package dev.sioconf.suite.eio4.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sioconf.suite.eio4.Eio4Tester;
-import dev.sioconf.suite.eio4.OpenPacket;
+import dev.sioconf.suite.engine.EngineTester;
+import dev.sioconf.suite.engine.OpenPacket;
 import dev.sioconf.suite.junit.Eio4Case;
-import dev.sioconf.suite.junit.Eio4Trait;
+import dev.sioconf.suite.junit.EngineTrait;
 import dev.sioconf.suite.junit.Requirement;
 import dev.sioconf.suite.wire.HttpAnswer;
 import java.util.List;
@@ -16,22 +16,22 @@ class CorsCases {
     static final String STRANGER = "http://stranger.example";
 
     /** An origin of the declared list, or a made-up one when the target allows any. */
-    static String allowedOrigin(Eio4Tester t) {
+    static String allowedOrigin(EngineTester t) {
         return t.settings().corsAnyOrigin() ? "http://example.com" : t.settings().cors().get(0);
     }
 
     @Requirement("EIO4-14.1")
-    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.CORS_NONE,
+    @Eio4Case(perTransport = false, onlyIf = EngineTrait.CORS_NONE,
             does = "handshakes over polling with Origin: http://stranger.example")
-    void noCorsDeclaredSendsNoAllowOrigin(Eio4Tester t) {
+    void noCorsDeclaredSendsNoAllowOrigin(EngineTester t) {
         HttpAnswer a = t.get("EIO=4&transport=polling", "Origin", STRANGER);
         assertThat(a.header("Access-Control-Allow-Origin")).as("Access-Control-Allow-Origin").isEmpty();
     }
 
     @Requirement("EIO4-14.2")
-    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.CORS_ANY,
+    @Eio4Case(perTransport = false, onlyIf = EngineTrait.CORS_ANY,
             does = "with an Origin header: handshakes, POSTs, polls and sends a refused request; reads Access-Control-Allow-Origin")
-    void anyOriginIsAllowedOnEveryAnswer(Eio4Tester t) {
+    void anyOriginIsAllowedOnEveryAnswer(EngineTester t) {
         String[] origin = {"Origin", "http://example.com"};
         HttpAnswer handshake = t.get("EIO=4&transport=polling", origin);
         String sid = OpenPacket.parse(handshake.body()).sid();
@@ -45,9 +45,9 @@ class CorsCases {
     }
 
     @Requirement("EIO4-14.3")
-    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.CORS_LIST,
+    @Eio4Case(perTransport = false, onlyIf = EngineTrait.CORS_LIST,
             does = "handshakes with a listed Origin, then with Origin: http://stranger.example")
-    void listedOriginIsEchoedAndOthersAreNot(Eio4Tester t) {
+    void listedOriginIsEchoedAndOthersAreNot(EngineTester t) {
         HttpAnswer listed = t.get("EIO=4&transport=polling", "Origin", allowedOrigin(t));
         assertThat(listed.header("Access-Control-Allow-Origin").orElse("(none)")).as("Access-Control-Allow-Origin")
                 .isEqualTo(allowedOrigin(t));
@@ -57,9 +57,9 @@ class CorsCases {
     }
 
     @Requirement("EIO4-14.6")
-    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.CORS_CREDENTIALS,
+    @Eio4Case(perTransport = false, onlyIf = EngineTrait.CORS_CREDENTIALS,
             does = "handshakes and sends a preflight with an allowed Origin; reads Access-Control-Allow-Credentials")
-    void credentialsAreAllowedWhenDeclared(Eio4Tester t) {
+    void credentialsAreAllowedWhenDeclared(EngineTester t) {
         HttpAnswer handshake = t.get("EIO=4&transport=polling", "Origin", allowedOrigin(t));
         HttpAnswer preflight = t.request("OPTIONS", t.path(), "EIO=4&transport=polling", null, null,
                 "Origin", allowedOrigin(t), "Access-Control-Request-Method", "GET");
@@ -70,9 +70,9 @@ class CorsCases {
     }
 
     @Requirement("EIO4-14.5")
-    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.CORS_DECLARED,
+    @Eio4Case(perTransport = false, onlyIf = EngineTrait.CORS_DECLARED,
             does = "handshakes, sends a preflight OPTIONS naming the session, then POSTs a noop to it")
-    void preflightIsAnsweredWithoutTouchingTheSession(Eio4Tester t) {
+    void preflightIsAnsweredWithoutTouchingTheSession(EngineTester t) {
         String sid = t.handshake().sid();
         HttpAnswer a = t.request("OPTIONS", t.path(), "EIO=4&transport=polling&sid=" + sid, null, null,
                 "Origin", allowedOrigin(t), "Access-Control-Request-Method", "POST",
@@ -84,6 +84,6 @@ class CorsCases {
                 .contains("GET").contains("POST");
         assertThat(a.header("Access-Control-Allow-Headers").orElse("").toLowerCase()).as("Access-Control-Allow-Headers")
                 .contains("content-type");
-        Eio4Tester.assertAnswer(t.post(sid, "6"), 200, "ok");
+        EngineTester.assertAnswer(t.post(sid, "6"), 200, "ok");
     }
 }

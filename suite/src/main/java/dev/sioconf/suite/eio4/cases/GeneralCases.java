@@ -1,7 +1,7 @@
 package dev.sioconf.suite.eio4.cases;
 
-import dev.sioconf.suite.eio4.Eio4Connection;
-import dev.sioconf.suite.eio4.Eio4Tester;
+import dev.sioconf.suite.engine.EngineConnection;
+import dev.sioconf.suite.engine.EngineTester;
 import dev.sioconf.suite.junit.Eio4Case;
 import dev.sioconf.suite.junit.Requirement;
 
@@ -10,8 +10,8 @@ class GeneralCases {
 
     @Requirement("EIO4-1.4")
     @Eio4Case(does = "at the echo path sends 4é😀 and a message with every kind of JSON-sensitive character; reads the echoes")
-    void nonAsciiTextComesBackUnchanged(Eio4Tester t) {
-        Eio4Connection c = t.openEcho();
+    void nonAsciiTextComesBackUnchanged(EngineTester t) {
+        EngineConnection c = t.openEcho();
         c.send("4\u00e9\ud83d\ude00");
         c.send("4\"quote\" \\backslash/ \t tab \u00fc\u4e2d");
         c.inbox().assertNext("4\u00e9\ud83d\ude00", "4\"quote\" \\backslash/ \t tab \u00fc\u4e2d");

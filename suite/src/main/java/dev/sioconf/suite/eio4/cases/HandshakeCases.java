@@ -2,13 +2,13 @@ package dev.sioconf.suite.eio4.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sioconf.suite.eio4.Eio4Bounds;
-import dev.sioconf.suite.eio4.Eio4Connection;
-import dev.sioconf.suite.eio4.Eio4Tester;
-import dev.sioconf.suite.eio4.Eio4Transport;
-import dev.sioconf.suite.eio4.OpenPacket;
+import dev.sioconf.suite.engine.EngineBounds;
+import dev.sioconf.suite.engine.EngineConnection;
+import dev.sioconf.suite.engine.EngineTester;
+import dev.sioconf.suite.engine.EngineTransport;
+import dev.sioconf.suite.engine.OpenPacket;
 import dev.sioconf.suite.junit.Eio4Case;
-import dev.sioconf.suite.junit.Eio4Trait;
+import dev.sioconf.suite.junit.EngineTrait;
 import dev.sioconf.suite.junit.Requirement;
 import dev.sioconf.suite.wire.HttpAnswer;
 import dev.sioconf.suite.wire.WebSocketWire;
@@ -21,9 +21,9 @@ import java.util.Set;
 class HandshakeCases {
 
     @Requirement("EIO4-3.1")
-    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.POLLING_OFFERED,
+    @Eio4Case(perTransport = false, onlyIf = EngineTrait.POLLING_OFFERED,
             does = "GET ?EIO=4&transport=polling without sid")
-    void pollingHandshakeAnswersExactlyOneOpenPacket(Eio4Tester t) {
+    void pollingHandshakeAnswersExactlyOneOpenPacket(EngineTester t) {
         HttpAnswer a = t.get("EIO=4&transport=polling");
         assertThat(a.status()).as("status").isEqualTo(200);
         assertThat(a.header("Content-Type").orElse("(none)")).as("Content-Type").isEqualToIgnoringCase("text/plain; charset=UTF-8");
@@ -32,8 +32,8 @@ class HandshakeCases {
     }
 
     @Requirement("EIO4-3.2")
-    @Eio4Case(transports = {Eio4Transport.POLLING, Eio4Transport.WEBSOCKET}, does = "handshakes and reads the open packet's members")
-    void openPacketHasExactlyTheFiveMembers(Eio4Tester t) {
+    @Eio4Case(transports = {EngineTransport.POLLING, EngineTransport.WEBSOCKET}, does = "handshakes and reads the open packet's members")
+    void openPacketHasExactlyTheFiveMembers(EngineTester t) {
         OpenPacket open = t.open().openPacket();
         assertThat(open.members()).as("members of %s", open.packet())
                 .containsExactlyInAnyOrder("sid", "upgrades", "pingInterval", "pingTimeout", "maxPayload");
@@ -45,9 +45,9 @@ class HandshakeCases {
     }
 
     @Requirement("EIO4-3.3")
-    @Eio4Case(transports = {Eio4Transport.POLLING, Eio4Transport.WEBSOCKET},
+    @Eio4Case(transports = {EngineTransport.POLLING, EngineTransport.WEBSOCKET},
             does = "handshakes and compares pingInterval, pingTimeout and maxPayload with the declared values")
-    void openPacketAnnouncesTheDeclaredTimingsAndLimit(Eio4Tester t) {
+    void openPacketAnnouncesTheDeclaredTimingsAndLimit(EngineTester t) {
         String packet = t.open().openPacket().packet();
         assertThat(packet).as("open packet")
                 .contains("\"pingInterval\":" + t.settings().pingInterval().toMillis() + ",")
@@ -56,19 +56,19 @@ class HandshakeCases {
     }
 
     @Requirement("EIO4-3.4")
-    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.POLLING_OFFERED,
+    @Eio4Case(perTransport = false, onlyIf = EngineTrait.POLLING_OFFERED,
             does = "handshakes over polling and reads upgrades")
-    void pollingOpenPacketListsWebsocketUpgradeExactlyWhenOffered(Eio4Tester t) {
+    void pollingOpenPacketListsWebsocketUpgradeExactlyWhenOffered(EngineTester t) {
         List<String> expected = t.settings().upgrades() ? List.of("websocket") : List.of();
         assertThat(t.handshake().upgrades()).as("upgrades of a polling session").isEqualTo(expected);
     }
 
     @Requirement("EIO4-3.5")
-    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.WEBSOCKET_OFFERED,
+    @Eio4Case(perTransport = false, onlyIf = EngineTrait.WEBSOCKET_OFFERED,
             does = "opens a WebSocket on ?EIO=4&transport=websocket without sid and reads the first frame")
-    void websocketHandshakeSendsTheOpenPacketFirstWithNoUpgrades(Eio4Tester t) {
+    void websocketHandshakeSendsTheOpenPacketFirstWithNoUpgrades(EngineTester t) {
         WebSocketWire ws = t.openWebSocket(t.path(), "EIO=4&transport=websocket", Map.of());
-        WebSocketWire.Frame first = ws.nextFrame(Eio4Bounds.PROMPT);
+        WebSocketWire.Frame first = ws.nextFrame(EngineBounds.PROMPT);
         assertThat(first.binary()).as("first frame is text").isFalse();
         OpenPacket open = OpenPacket.parse(first.text());
         assertThat(open.member("upgrades").toString()).as("upgrades").isEqualTo("[]");
@@ -76,25 +76,25 @@ class HandshakeCases {
 
     @Requirement("EIO4-3.6")
     @Eio4Case(does = "opens ten sessions and compares their sids")
-    void everySessionGetsAFreshSid(Eio4Tester t) {
+    void everySessionGetsAFreshSid(EngineTester t) {
         Set<String> sids = new HashSet<>();
         for (int i = 0; i < 10; i++) {
-            try (Eio4Connection c = t.open()) {
+            try (EngineConnection c = t.open()) {
                 assertThat(sids.add(c.sid())).as("sid %s handed out twice", c.sid()).isTrue();
             }
         }
     }
 
     @Requirement("EIO4-3.7")
-    @Eio4Case(transports = {Eio4Transport.POLLING, Eio4Transport.WEBSOCKET}, does = "handshakes and reads the sid's characters")
-    void sidIsNonEmptyAndUrlSafe(Eio4Tester t) {
+    @Eio4Case(transports = {EngineTransport.POLLING, EngineTransport.WEBSOCKET}, does = "handshakes and reads the sid's characters")
+    void sidIsNonEmptyAndUrlSafe(EngineTester t) {
         assertThat(t.open().sid()).as("sid").matches("[A-Za-z0-9._~-]+");
     }
 
     @Requirement("EIO4-3.8")
-    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.POLLING_OFFERED,
+    @Eio4Case(perTransport = false, onlyIf = EngineTrait.POLLING_OFFERED,
             does = "opens two sessions back to back and compares their sids")
-    void sidIsUnguessable(Eio4Tester t) {
+    void sidIsUnguessable(EngineTester t) {
         String a = t.handshake().sid();
         String b = t.handshake().sid();
         assertThat(a.length()).as("sid length of %s", a).isGreaterThanOrEqualTo(16);
@@ -106,9 +106,9 @@ class HandshakeCases {
     }
 
     @Requirement("EIO4-3.9")
-    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.POLLING_OFFERED,
+    @Eio4Case(perTransport = false, onlyIf = EngineTrait.POLLING_OFFERED,
             does = "handshakes over polling, POSTs a noop and reads Cache-Control of both answers")
-    void pollingAnswersCarryCacheControlNoStore(Eio4Tester t) {
+    void pollingAnswersCarryCacheControlNoStore(EngineTester t) {
         HttpAnswer h = t.get("EIO=4&transport=polling");
         assertThat(h.header("Cache-Control").orElse("(none)")).as("Cache-Control of the handshake").isEqualTo("no-store");
         HttpAnswer p = t.post(OpenPacket.parse(h.body()).sid(), "6");

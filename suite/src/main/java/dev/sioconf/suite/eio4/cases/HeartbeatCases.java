@@ -2,13 +2,13 @@ package dev.sioconf.suite.eio4.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sioconf.suite.eio4.Eio4Bounds;
-import dev.sioconf.suite.eio4.Eio4Connection;
-import dev.sioconf.suite.eio4.Eio4Tester;
-import dev.sioconf.suite.eio4.Eio4Transport;
-import dev.sioconf.suite.eio4.OpenPacket;
+import dev.sioconf.suite.engine.EngineBounds;
+import dev.sioconf.suite.engine.EngineConnection;
+import dev.sioconf.suite.engine.EngineTester;
+import dev.sioconf.suite.engine.EngineTransport;
+import dev.sioconf.suite.engine.OpenPacket;
 import dev.sioconf.suite.junit.Eio4Case;
-import dev.sioconf.suite.junit.Eio4Trait;
+import dev.sioconf.suite.junit.EngineTrait;
 import dev.sioconf.suite.junit.Requirement;
 import dev.sioconf.suite.wire.HttpAnswer;
 import dev.sioconf.suite.wire.WebSocketWire;
@@ -19,12 +19,12 @@ import java.util.Map;
 class HeartbeatCases {
 
     @Requirement("EIO4-11.1")
-    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.WEBSOCKET_OFFERED,
+    @Eio4Case(perTransport = false, onlyIf = EngineTrait.WEBSOCKET_OFFERED,
             does = "opens a WebSocket session, times the first ping from the open packet, answers 3, times the next ping from the pong")
-    void pingComesPingIntervalAfterTheHandshakeAndAfterEachPong(Eio4Tester t) {
+    void pingComesPingIntervalAfterTheHandshakeAndAfterEachPong(EngineTester t) {
         long asked = System.nanoTime(); // the server's ping timer starts after this, so no ping may come sooner than the interval
         WebSocketWire ws = t.openWebSocket(t.path(), "EIO=4&transport=websocket", Map.of());
-        OpenPacket.parse(ws.next(Eio4Bounds.PROMPT));
+        OpenPacket.parse(ws.next(EngineBounds.PROMPT));
         long opened = System.nanoTime(); // and it started before this, so the ping is due within the interval
         assertThat(ws.next(t.bounds().pingDue())).as("first packet after the open packet").isEqualTo("2");
         long pinged = System.nanoTime();
@@ -38,20 +38,20 @@ class HeartbeatCases {
     }
 
     @Requirement("EIO4-11.2")
-    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.POLLING_OFFERED,
+    @Eio4Case(perTransport = false, onlyIf = EngineTrait.POLLING_OFFERED,
             does = "handshakes over polling, holds a poll with nothing to receive")
-    void pollingPingIsTheHeldPollsWholeBody(Eio4Tester t) {
+    void pollingPingIsTheHeldPollsWholeBody(EngineTester t) {
         String sid = t.handshake().sid();
         HttpAnswer a = t.poll(sid);
-        Eio4Tester.assertAnswer(a, 200, "2");
+        EngineTester.assertAnswer(a, 200, "2");
         assertThat(a.elapsed()).as("held for").isLessThanOrEqualTo(t.bounds().pingDue());
     }
 
     @Requirement("EIO4-11.3")
-    @Eio4Case(transports = {Eio4Transport.WEBSOCKET, Eio4Transport.UPGRADE},
+    @Eio4Case(transports = {EngineTransport.WEBSOCKET, EngineTransport.UPGRADE},
             does = "opens a WebSocket session, never answering pings, and reads the first frame after the open packet or upgrade")
-    void websocketPingIsATextFrameHoldingExactly2(Eio4Tester t) {
-        Eio4Connection c = t.open();
+    void websocketPingIsATextFrameHoldingExactly2(EngineTester t) {
+        EngineConnection c = t.open();
         c.stopAnsweringPings();
         int before = c.inbox().pings();
         c.inbox().assertExhausted(t.bounds().pingDue());
@@ -61,8 +61,8 @@ class HeartbeatCases {
 
     @Requirement("EIO4-11.4")
     @Eio4Case(does = "answers every ping for three ping rounds with no other traffic, then checks the session is alive")
-    void sessionThatAnswersPingsStaysAlive(Eio4Tester t) {
-        Eio4Connection c = t.open();
+    void sessionThatAnswersPingsStaysAlive(EngineTester t) {
+        EngineConnection c = t.open();
         // The watch outlasts most connect timeouts (SIO5-18.8): in the main namespace, only the
         // heartbeat decides whether the session lives.
         c.connect("/");
@@ -72,14 +72,14 @@ class HeartbeatCases {
         assertThat(c.inbox().closedBecause()).as("the session's end").isNull();
         assertThat(c.inbox().pings()).as("pings answered").isGreaterThanOrEqualTo(2);
         c.send("6");
-        c.inbox().assertExhausted(Eio4Bounds.QUIET);
+        c.inbox().assertExhausted(EngineBounds.QUIET);
         assertThat(c.inbox().closedBecause()).as("the session's end").isNull();
     }
 
     @Requirement("EIO4-11.5")
     @Eio4Case(does = "opens a session and never answers a ping; waits pingInterval + pingTimeout (with tolerance)")
-    void silentClientLosesItsSessionAfterThePingTimeout(Eio4Tester t) {
-        Eio4Connection c = t.open();
+    void silentClientLosesItsSessionAfterThePingTimeout(EngineTester t) {
+        EngineConnection c = t.open();
         c.settle();
         c.stopAnsweringPings();
         long start = System.nanoTime();
@@ -87,6 +87,6 @@ class HeartbeatCases {
                 .as("session ended within %s ms", t.bounds().sessionGoneBy().toMillis()).isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("time to the end")
                 .isLessThanOrEqualTo(t.bounds().sessionGoneBy().plus(c.onWebSocket() ? Duration.ZERO : t.bounds().pingDue()));
-        t.awaitSessionGone(c.path(), c.sid(), Eio4Bounds.PROMPT);
+        t.awaitSessionGone(c.path(), c.sid(), EngineBounds.PROMPT);
     }
 }

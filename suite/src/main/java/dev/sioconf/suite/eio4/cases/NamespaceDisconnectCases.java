@@ -4,9 +4,9 @@ import static dev.sioconf.suite.eio4.SocketIoPackets.awaitNextPing;
 import static dev.sioconf.suite.eio4.SocketIoPackets.join;
 import static dev.sioconf.suite.eio4.SocketIoPackets.joined;
 
-import dev.sioconf.suite.eio4.Eio4Bounds;
-import dev.sioconf.suite.eio4.Eio4Connection;
-import dev.sioconf.suite.eio4.Eio4Tester;
+import dev.sioconf.suite.engine.EngineBounds;
+import dev.sioconf.suite.engine.EngineConnection;
+import dev.sioconf.suite.engine.EngineTester;
 import dev.sioconf.suite.junit.Eio4Case;
 import dev.sioconf.suite.junit.Requirement;
 
@@ -23,27 +23,27 @@ class NamespaceDisconnectCases {
 
     @Requirement("SIO5-21.1")
     @Eio4Case(does = "official check: joins /, sends 41, and expects no answer but the next ping, the session staying open")
-    void leavingTheMainNamespaceIsNotAnsweredAndKeepsTheSession(Eio4Tester t) {
-        Eio4Connection c = joined(t, "/");
+    void leavingTheMainNamespaceIsNotAnsweredAndKeepsTheSession(EngineTester t) {
+        EngineConnection c = joined(t, "/");
         c.sendSio("1");
-        c.inbox().assertExhausted(Eio4Bounds.QUIET);
+        c.inbox().assertExhausted(EngineBounds.QUIET);
         awaitNextPing(t, c);
     }
 
     @Requirement("SIO5-21.1")
     @Eio4Case(does = "joins / and /custom, sends 41/custom, (with its comma), and expects no answer, the session staying open")
-    void leavingACustomNamespaceIsNotAnsweredAndKeepsTheSession(Eio4Tester t) {
-        Eio4Connection c = joined(t, "/", "/custom");
+    void leavingACustomNamespaceIsNotAnsweredAndKeepsTheSession(EngineTester t) {
+        EngineConnection c = joined(t, "/", "/custom");
         c.sendSio("1/custom,");
-        c.inbox().assertExhausted(Eio4Bounds.QUIET);
+        c.inbox().assertExhausted(EngineBounds.QUIET);
         awaitNextPing(t, c);
     }
 
     @Requirement("SIO5-21.2")
     @Eio4Case(does = "official check: joins /, then 40/custom, sends 41/custom and 42[\"message\",\"message to main namespace\"]; "
             + "expects exactly 42[\"message-back\",\"message to main namespace\"]")
-    void mainNamespaceKeepsWorkingAfterLeavingACustomOne(Eio4Tester t) {
-        Eio4Connection c = joined(t, "/");
+    void mainNamespaceKeepsWorkingAfterLeavingACustomOne(EngineTester t) {
+        EngineConnection c = joined(t, "/");
         c.sendSio("0/custom");
         c.inbox().nextSio(); // CONNECT answer, checked by the namespace connect cases
         c.inbox().nextSio(); // auth event
@@ -54,8 +54,8 @@ class NamespaceDisconnectCases {
 
     @Requirement("SIO5-21.2")
     @Eio4Case(does = "joins / and /custom, sends 41, then 42/custom,[\"sendMessage\"]")
-    void customNamespaceKeepsWorkingAfterLeavingTheMainOne(Eio4Tester t) {
-        Eio4Connection c = joined(t, "/", "/custom");
+    void customNamespaceKeepsWorkingAfterLeavingTheMainOne(EngineTester t) {
+        EngineConnection c = joined(t, "/", "/custom");
         c.sendSio("1");
         c.emit("/custom", "[\"sendMessage\"]");
         c.inbox().assertNextSio("2/custom,[\"helloBack\",{\"message\":\"Hello back!\"}]");
@@ -63,10 +63,10 @@ class NamespaceDisconnectCases {
 
     @Requirement("SIO5-21.3")
     @Eio4Case(does = "joins / and /custom, leaves /custom with 41/custom, and joins it again with 40/custom,")
-    void aLeftNamespaceCanBeJoinedAgain(Eio4Tester t) {
-        Eio4Connection c = joined(t, "/", "/custom");
+    void aLeftNamespaceCanBeJoinedAgain(EngineTester t) {
+        EngineConnection c = joined(t, "/", "/custom");
         c.sendSio("1/custom,");
-        c.inbox().assertExhausted(Eio4Bounds.QUIET); // see the class note
+        c.inbox().assertExhausted(EngineBounds.QUIET); // see the class note
         join(c, "/custom");
         c.emit("/custom", 2, "[\"message-with-ack\",\"again\"]");
         c.inbox().assertNextSio("3/custom,2[\"again\"]");
@@ -74,10 +74,10 @@ class NamespaceDisconnectCases {
 
     @Requirement("SIO5-21.3")
     @Eio4Case(does = "joins /, leaves it with 41, and joins it again with 40")
-    void theMainNamespaceCanBeJoinedAgain(Eio4Tester t) {
-        Eio4Connection c = joined(t, "/");
+    void theMainNamespaceCanBeJoinedAgain(EngineTester t) {
+        EngineConnection c = joined(t, "/");
         c.sendSio("1");
-        c.inbox().assertExhausted(Eio4Bounds.QUIET); // see the class note
+        c.inbox().assertExhausted(EngineBounds.QUIET); // see the class note
         join(c, "/");
         c.emit("/", "[\"message\",\"again\"]");
         c.inbox().assertNextSio("2[\"message-back\",\"again\"]");

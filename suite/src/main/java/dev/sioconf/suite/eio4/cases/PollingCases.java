@@ -2,11 +2,11 @@ package dev.sioconf.suite.eio4.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sioconf.suite.eio4.Eio4Bounds;
 import dev.sioconf.suite.eio4.Eio4Codec;
-import dev.sioconf.suite.eio4.Eio4Tester;
+import dev.sioconf.suite.engine.EngineBounds;
+import dev.sioconf.suite.engine.EngineTester;
 import dev.sioconf.suite.junit.Eio4Case;
-import dev.sioconf.suite.junit.Eio4Trait;
+import dev.sioconf.suite.junit.EngineTrait;
 import dev.sioconf.suite.junit.Requirement;
 import dev.sioconf.suite.wire.HttpAnswer;
 import java.io.IOException;
@@ -20,9 +20,9 @@ import java.util.concurrent.CompletableFuture;
 class PollingCases {
 
     @Requirement("EIO4-7.1")
-    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.POLLING_OFFERED,
+    @Eio4Case(perTransport = false, onlyIf = EngineTrait.POLLING_OFFERED,
             does = "handshakes and polls at once with nothing to receive; times the answer")
-    void emptyPollIsHeldAndAnsweredAsPlainText(Eio4Tester t) {
+    void emptyPollIsHeldAndAnsweredAsPlainText(EngineTester t) {
         String sid = t.handshake().sid();
         HttpAnswer a = t.poll(sid);
         assertThat(a.status()).as("status").isEqualTo(200);
@@ -32,46 +32,46 @@ class PollingCases {
     }
 
     @Requirement("EIO4-7.2")
-    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.POLLING_OFFERED,
+    @Eio4Case(perTransport = false, onlyIf = EngineTrait.POLLING_OFFERED,
             does = "at the echo path holds a poll, POSTs 4now and times the held poll's answer")
-    void heldPollIsAnsweredAsSoonAsThereIsAPacket(Eio4Tester t) {
+    void heldPollIsAnsweredAsSoonAsThereIsAPacket(EngineTester t) {
         String sid = t.handshake(t.echoPath()).sid();
         CompletableFuture<HttpAnswer> held = t.pollAsync(t.echoPath(), sid);
         t.pause(java.time.Duration.ofMillis(50), "let the poll arrive first");
         long posted = System.nanoTime();
-        Eio4Tester.assertAnswer(t.post(t.echoPath(), sid, "4now"), 200, "ok");
+        EngineTester.assertAnswer(t.post(t.echoPath(), sid, "4now"), 200, "ok");
         HttpAnswer a = t.pastPings(t.echoPath(), sid, t.await(held));
-        Eio4Tester.assertAnswer(a, 200, "4now");
+        EngineTester.assertAnswer(a, 200, "4now");
         assertThat(java.time.Duration.ofNanos(System.nanoTime() - posted)).as("from the POST to the echo")
-                .isLessThan(t.bounds().pingDue().plus(Eio4Bounds.PROMPT));
+                .isLessThan(t.bounds().pingDue().plus(EngineBounds.PROMPT));
     }
 
     @Requirement("EIO4-7.3")
-    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.POLLING_OFFERED,
+    @Eio4Case(perTransport = false, onlyIf = EngineTrait.POLLING_OFFERED,
             does = "handshakes, polls with nothing to receive and checks the poll ends with the ping by the ping's due time")
-    void pollIsNotHeldBeyondTheNextPing(Eio4Tester t) {
+    void pollIsNotHeldBeyondTheNextPing(EngineTester t) {
         String sid = t.handshake().sid();
         HttpAnswer a = t.poll(sid);
-        Eio4Tester.assertAnswer(a, 200, "2");
+        EngineTester.assertAnswer(a, 200, "2");
         assertThat(a.elapsed()).as("time the poll was held").isLessThanOrEqualTo(t.bounds().pingDue());
     }
 
     @Requirement("EIO4-7.4")
-    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.POLLING_OFFERED,
+    @Eio4Case(perTransport = false, onlyIf = EngineTrait.POLLING_OFFERED,
             does = "POSTs a noop with no poll held, then another while a poll is held")
-    void postIsAnsweredOkWithOrWithoutAHeldPoll(Eio4Tester t) {
+    void postIsAnsweredOkWithOrWithoutAHeldPoll(EngineTester t) {
         String sid = t.handshake().sid();
-        Eio4Tester.assertAnswer(t.post(sid, "6"), 200, "ok");
+        EngineTester.assertAnswer(t.post(sid, "6"), 200, "ok");
         CompletableFuture<HttpAnswer> held = t.pollAsync(t.path(), sid);
         t.pause(java.time.Duration.ofMillis(50), "let the poll arrive first");
-        Eio4Tester.assertAnswer(t.post(sid, "6"), 200, "ok");
+        EngineTester.assertAnswer(t.post(sid, "6"), 200, "ok");
         t.await(held);
     }
 
     @Requirement("EIO4-7.5")
-    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.POLLING_OFFERED,
+    @Eio4Case(perTransport = false, onlyIf = EngineTrait.POLLING_OFFERED,
             does = "POSTs noops with Content-Type text/plain;charset=UTF-8, text/plain, text/html and none")
-    void postIsAcceptedWithAnyTextContentTypeOrNone(Eio4Tester t) {
+    void postIsAcceptedWithAnyTextContentTypeOrNone(EngineTester t) {
         String sid = t.handshake().sid();
         for (String type : new String[] {"text/plain;charset=UTF-8", "text/plain", "text/html", null}) {
             HttpAnswer a = t.request("POST", t.path(), "EIO=4&transport=polling&sid=" + sid, type, "6");
@@ -80,9 +80,9 @@ class PollingCases {
     }
 
     @Requirement("EIO4-7.7")
-    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.POLLING_OFFERED,
+    @Eio4Case(perTransport = false, onlyIf = EngineTrait.POLLING_OFFERED,
             does = "holds a poll, sends a second poll for the same session, then polls once more")
-    void secondConcurrentPollIsRefusedAndEndsTheSession(Eio4Tester t) {
+    void secondConcurrentPollIsRefusedAndEndsTheSession(EngineTester t) {
         String sid = t.handshake().sid();
         CompletableFuture<HttpAnswer> first = t.pollAsync(t.path(), sid);
         t.pause(java.time.Duration.ofMillis(100), "let the first poll be held");
@@ -98,9 +98,9 @@ class PollingCases {
     }
 
     @Requirement("EIO4-7.8")
-    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.POLLING_OFFERED,
+    @Eio4Case(perTransport = false, onlyIf = EngineTrait.POLLING_OFFERED,
             does = "starts a POST whose body is sent only in part, POSTs a noop meanwhile, then polls")
-    void secondPostDuringAnUnfinishedPostIsRefusedAndEndsTheSession(Eio4Tester t) throws IOException {
+    void secondPostDuringAnUnfinishedPostIsRefusedAndEndsTheSession(EngineTester t) throws IOException {
         long cap = Math.max(50, t.bounds().pingInterval().toMillis() / 2); // no pong is sent meanwhile
         for (long wait : new long[] {Math.min(200, cap), Math.min(600, cap), Math.min(1200, cap)}) {
             String sid = t.handshake().sid();
@@ -124,30 +124,30 @@ class PollingCases {
             assertThat(second.status()).as("status of the overlapping POST").isEqualTo(400);
             assertThat(second.body()).as("body of the overlapping POST (not a refusal for an ended session)")
                     .doesNotContain("\"code\":1");
-            t.awaitSessionGone(t.path(), sid, Eio4Bounds.PROMPT);
+            t.awaitSessionGone(t.path(), sid, EngineBounds.PROMPT);
             return;
         }
     }
 
     @Requirement("EIO4-7.9")
-    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.POLLING_OFFERED,
+    @Eio4Case(perTransport = false, onlyIf = EngineTrait.POLLING_OFFERED,
             does = "POSTs the body abc, then polls")
-    void undecodablePostEndsTheSession(Eio4Tester t) {
+    void undecodablePostEndsTheSession(EngineTester t) {
         String sid = t.handshake().sid();
         answerTo(t, sid, "abc");
         t.assertSessionGone(sid);
     }
 
     @Requirement("EIO4-7.15")
-    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.POLLING_OFFERED,
+    @Eio4Case(perTransport = false, onlyIf = EngineTrait.POLLING_OFFERED,
             does = "POSTs the body abc and reads what the POST itself gets")
-    void undecodablePostIsNotAnsweredOk(Eio4Tester t) {
+    void undecodablePostIsNotAnsweredOk(EngineTester t) {
         String sid = t.handshake().sid();
         assertThat(answerTo(t, sid, "abc")).as("answer to abc").isNotEqualTo("200 ok");
     }
 
     /** The status and body a POST got, or a note that the connection closed without an answer. */
-    private static String answerTo(Eio4Tester t, String sid, String body) {
+    private static String answerTo(EngineTester t, String sid, String body) {
         try {
             HttpAnswer a = t.post(sid, body);
             return a.status() + " " + a.body();
@@ -157,28 +157,28 @@ class PollingCases {
     }
 
     @Requirement("EIO4-7.10")
-    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.POLLING_OFFERED,
+    @Eio4Case(perTransport = false, onlyIf = EngineTrait.POLLING_OFFERED,
             does = "POSTs bAQIDBA== as application/octet-stream")
-    void octetStreamPostIsRefusedWith400(Eio4Tester t) {
+    void octetStreamPostIsRefusedWith400(EngineTester t) {
         String sid = t.handshake().sid();
         HttpAnswer a = t.request("POST", t.path(), "EIO=4&transport=polling&sid=" + sid, "application/octet-stream", "bAQIDBA==");
         assertThat(a.status()).as("status").isEqualTo(400);
     }
 
     @Requirement("EIO4-7.11")
-    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.POLLING_OFFERED,
+    @Eio4Case(perTransport = false, onlyIf = EngineTrait.POLLING_OFFERED,
             does = "sends PUT naming a live polling session, then POSTs a noop to it")
-    void otherMethodOnASessionIsAnErrorButKeepsTheSession(Eio4Tester t) {
+    void otherMethodOnASessionIsAnErrorButKeepsTheSession(EngineTester t) {
         String sid = t.handshake().sid();
         HttpAnswer put = t.request("PUT", t.path(), "EIO=4&transport=polling&sid=" + sid, "text/plain", "6");
         assertThat(put.status()).as("status of the PUT").isGreaterThanOrEqualTo(400);
-        Eio4Tester.assertAnswer(t.post(sid, "6"), 200, "ok");
+        EngineTester.assertAnswer(t.post(sid, "6"), 200, "ok");
     }
 
     @Requirement("EIO4-7.12")
-    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.POLLING_OFFERED,
+    @Eio4Case(perTransport = false, onlyIf = EngineTrait.POLLING_OFFERED,
             does = "handshakes, POSTs a noop and polls; reads Content-Length and Transfer-Encoding")
-    void pollAndPostAnswersCarryAContentLength(Eio4Tester t) {
+    void pollAndPostAnswersCarryAContentLength(EngineTester t) {
         String sid = t.handshake().sid();
         HttpAnswer post = t.post(sid, "6");
         HttpAnswer poll = t.poll(sid);
@@ -189,9 +189,9 @@ class PollingCases {
     }
 
     @Requirement("EIO4-7.14")
-    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.POLLING_OFFERED,
+    @Eio4Case(perTransport = false, onlyIf = EngineTrait.POLLING_OFFERED,
             does = "handshakes and keeps polling without ever answering a ping, until the session ends")
-    void endedPollingSessionAnswersTheHeldPollWithClose(Eio4Tester t) {
+    void endedPollingSessionAnswersTheHeldPollWithClose(EngineTester t) {
         String sid = t.handshake().sid();
         long deadline = System.nanoTime() + t.bounds().sessionGoneBy().plus(t.bounds().pollAnswer()).toNanos();
         HttpAnswer a = t.poll(sid);
@@ -201,7 +201,7 @@ class PollingCases {
         if (a.status() == 200) {
             assertThat(dev.sioconf.suite.eio4.Eio4Codec.visible(a.body())).as("last poll's body").endsWith("1");
         } else {
-            Eio4Tester.assertRefused(a, 1, "Session ID unknown");
+            EngineTester.assertRefused(a, 1, "Session ID unknown");
         }
     }
 }

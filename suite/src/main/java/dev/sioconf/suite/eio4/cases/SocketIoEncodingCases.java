@@ -3,8 +3,8 @@ package dev.sioconf.suite.eio4.cases;
 import static dev.sioconf.suite.eio4.SocketIoPackets.assertConnectAnswer;
 import static dev.sioconf.suite.eio4.SocketIoPackets.joined;
 
-import dev.sioconf.suite.eio4.Eio4Connection;
-import dev.sioconf.suite.eio4.Eio4Tester;
+import dev.sioconf.suite.engine.EngineConnection;
+import dev.sioconf.suite.engine.EngineTester;
 import dev.sioconf.suite.junit.Eio4Case;
 import dev.sioconf.suite.junit.Requirement;
 
@@ -14,8 +14,8 @@ class SocketIoEncodingCases {
     @Requirement("SIO5-17.1")
     @Eio4Case(does = "joins / and /custom and provokes an event and an ack on each; expects the namespace written "
             + "with its comma on /custom only, and no attachment count")
-    void namespaceIsWrittenOnlyWhenItIsNotTheMainOne(Eio4Tester t) {
-        Eio4Connection c = joined(t, "/", "/custom");
+    void namespaceIsWrittenOnlyWhenItIsNotTheMainOne(EngineTester t) {
+        EngineConnection c = joined(t, "/", "/custom");
         c.emit("/", 12, "[\"message-with-ack\",\"m\"]");
         c.inbox().assertNextSio("312[\"m\"]");
         c.emit("/custom", 13, "[\"message-with-ack\",\"c\"]");
@@ -29,16 +29,16 @@ class SocketIoEncodingCases {
     @Requirement("SIO5-17.2")
     @Eio4Case(does = "joins /, sends 42[ \"message\" , { \"a\" : [ 1 , 2 , \"x y\" ] } ] with whitespace everywhere; "
             + "expects the echo written without any whitespace outside strings")
-    void jsonIsWrittenWithoutWhitespace(Eio4Tester t) {
-        Eio4Connection c = joined(t, "/");
+    void jsonIsWrittenWithoutWhitespace(EngineTester t) {
+        EngineConnection c = joined(t, "/");
         c.sendSio("2[ \"message\" , { \"a\" : [ 1 , 2 , \"x y\" ] } ]");
         c.inbox().assertNextSio("2[\"message-back\",{\"a\":[1,2,\"x y\"]}]");
     }
 
     @Requirement("SIO5-17.3")
     @Eio4Case(does = "sends 40/custom (no trailing comma); expects 40/custom,{\"sid\":\"...\"} and 42/custom,[\"auth\",{}]")
-    void namespaceEndingThePacketNeedsNoComma(Eio4Tester t) {
-        Eio4Connection c = t.open();
+    void namespaceEndingThePacketNeedsNoComma(EngineTester t) {
+        EngineConnection c = t.open();
         c.sendSio("0/custom");
         assertConnectAnswer(c.inbox().nextSio(), "/custom");
         c.inbox().assertNextSio("2/custom,[\"auth\",{}]");
@@ -46,8 +46,8 @@ class SocketIoEncodingCases {
 
     @Requirement("SIO5-17.3")
     @Eio4Case(does = "joins / and /custom, sends 42[\"message\",\"no namespace\"] and expects the answer on the main namespace")
-    void packetWithoutNamespaceIsForTheMainNamespace(Eio4Tester t) {
-        Eio4Connection c = joined(t, "/", "/custom");
+    void packetWithoutNamespaceIsForTheMainNamespace(EngineTester t) {
+        EngineConnection c = joined(t, "/", "/custom");
         c.sendSio("2[\"message\",\"no namespace\"]");
         c.inbox().assertNextSio("2[\"message-back\",\"no namespace\"]");
     }
@@ -55,8 +55,8 @@ class SocketIoEncodingCases {
     @Requirement("SIO5-17.4")
     @Eio4Case(does = "joins / and /custom, asks for acks with ids 1, 12, 456 and 7890123 (after the namespace on /custom) "
             + "and expects each id back with the same digits")
-    void ackIdsOfOneOrMoreDigitsComeBackWithTheSameDigits(Eio4Tester t) {
-        Eio4Connection c = joined(t, "/", "/custom");
+    void ackIdsOfOneOrMoreDigitsComeBackWithTheSameDigits(EngineTester t) {
+        EngineConnection c = joined(t, "/", "/custom");
         for (String id : new String[] {"1", "12", "456", "7890123"}) {
             c.sendSio("2" + id + "[\"message-with-ack\"," + id + "]");
             c.inbox().assertNextSio("3" + id + "[" + id + "]");

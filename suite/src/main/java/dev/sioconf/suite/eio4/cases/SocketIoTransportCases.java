@@ -6,13 +6,13 @@ import static dev.sioconf.suite.eio4.SocketIoPackets.joined;
 import static dev.sioconf.suite.eio4.SocketIoPackets.placeholder;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sioconf.suite.eio4.Eio4Bounds;
-import dev.sioconf.suite.eio4.Eio4Connection;
-import dev.sioconf.suite.eio4.Eio4Recorder.Received;
-import dev.sioconf.suite.eio4.Eio4Tester;
-import dev.sioconf.suite.eio4.Eio4Transport;
+import dev.sioconf.suite.engine.EngineBounds;
+import dev.sioconf.suite.engine.EngineConnection;
+import dev.sioconf.suite.engine.EngineRecorder.Received;
+import dev.sioconf.suite.engine.EngineTester;
+import dev.sioconf.suite.engine.EngineTransport;
 import dev.sioconf.suite.junit.Eio4Case;
-import dev.sioconf.suite.junit.Eio4Trait;
+import dev.sioconf.suite.junit.EngineTrait;
 import dev.sioconf.suite.junit.Requirement;
 
 /**
@@ -24,13 +24,13 @@ class SocketIoTransportCases {
     @Requirement("SIO5-16.1")
     @Eio4Case(does = "joins /, sends a message with two attachments (01 02 03, 04 05 06) and reads the Engine.IO packets "
             + "of the answer: one text message, then two binary messages (binary frames on a WebSocket)")
-    void packetTextThenEachAttachmentAsItsOwnBinaryMessage(Eio4Tester t) {
-        Eio4Connection c = joined(t, "/");
+    void packetTextThenEachAttachmentAsItsOwnBinaryMessage(EngineTester t) {
+        EngineConnection c = joined(t, "/");
         String two = placeholder(0) + "," + placeholder(1);
         c.sendSio("52-[\"message\"," + two + "]", bytes(1, 2, 3), bytes(4, 5, 6));
-        Received text = c.inbox().nextReceived(Eio4Bounds.PROMPT);
-        Received first = c.inbox().nextReceived(Eio4Bounds.PROMPT);
-        Received second = c.inbox().nextReceived(Eio4Bounds.PROMPT);
+        Received text = c.inbox().nextReceived(EngineBounds.PROMPT);
+        Received first = c.inbox().nextReceived(EngineBounds.PROMPT);
+        Received second = c.inbox().nextReceived(EngineBounds.PROMPT);
         assertThat(text.toString()).as("the packet as one message").isEqualTo("452-[\"message-back\"," + two + "]");
         boolean ws = c.onWebSocket();
         assertThat(first.toString()).as("first attachment").isEqualTo(ws ? "[binary frame 01 02 03]" : "bAQID");
@@ -39,18 +39,18 @@ class SocketIoTransportCases {
 
     @Requirement("SIO5-16.1")
     @Eio4Case(does = "joins / and sends message-with-ack with id 8; expects the ACK alone in one message packet, no other packet")
-    void eachPacketIsExactlyOneMessage(Eio4Tester t) {
-        Eio4Connection c = joined(t, "/");
+    void eachPacketIsExactlyOneMessage(EngineTester t) {
+        EngineConnection c = joined(t, "/");
         c.emit("/", 8, "[\"message-with-ack\",\"one\"]");
-        assertThat(c.inbox().nextReceived(Eio4Bounds.PROMPT).toString()).as("the ACK as one message").isEqualTo("438[\"one\"]");
-        c.inbox().assertExhausted(Eio4Bounds.QUIET);
+        assertThat(c.inbox().nextReceived(EngineBounds.PROMPT).toString()).as("the ACK as one message").isEqualTo("438[\"one\"]");
+        c.inbox().assertExhausted(EngineBounds.QUIET);
     }
 
     @Requirement("SIO5-16.2")
-    @Eio4Case(perTransport = false, onlyIf = Eio4Trait.UPGRADES,
+    @Eio4Case(perTransport = false, onlyIf = EngineTrait.UPGRADES,
             does = "joins / and /custom over polling, upgrades the session to a WebSocket, then uses both namespaces on it")
-    void namespacesJoinedOnPollingKeepWorkingAfterTheUpgrade(Eio4Tester t) {
-        Eio4Connection c = t.open(Eio4Transport.POLLING);
+    void namespacesJoinedOnPollingKeepWorkingAfterTheUpgrade(EngineTester t) {
+        EngineConnection c = t.open(EngineTransport.POLLING);
         join(c, "/");
         join(c, "/custom");
         c.upgrade();
@@ -58,6 +58,6 @@ class SocketIoTransportCases {
         c.inbox().assertNextSio("3/custom,5[\"after\"]");
         c.sendSio("51-[\"message\"," + placeholder(0) + "]", bytes(9));
         c.inbox().assertNextSio("51-[\"message-back\"," + placeholder(0) + "]");
-        assertThat(c.inbox().nextReceived(Eio4Bounds.PROMPT).toString()).as("attachment on the WebSocket").isEqualTo("[binary frame 09]");
+        assertThat(c.inbox().nextReceived(EngineBounds.PROMPT).toString()).as("attachment on the WebSocket").isEqualTo("[binary frame 09]");
     }
 }

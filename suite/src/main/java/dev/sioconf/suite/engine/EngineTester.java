@@ -1,10 +1,11 @@
-package dev.sioconf.suite.eio4;
+package dev.sioconf.suite.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sioconf.reports.Unimplemented;
+import dev.sioconf.suite.eio4.Eio4Codec;
 import dev.sioconf.suite.junit.CaseTester;
-import dev.sioconf.suite.target.Eio4Settings;
+import dev.sioconf.suite.target.EngineSettings;
 import dev.sioconf.suite.target.Target;
 import dev.sioconf.suite.wire.Http;
 import dev.sioconf.suite.wire.HttpAnswer;
@@ -25,21 +26,33 @@ import java.util.concurrent.TimeoutException;
 /**
  * What an eio4 case works with: one target, the transport under test (if the case is per
  * transport), the wire log, and the helpers case bodies are written over. Queries are written out
- * by the cases ({@code "EIO=4&transport=polling"}) so that the report shows exactly what went out.
+ * by the cases ({@code eio() + "&transport=polling"}) so that the report shows exactly what went out.
  */
-public final class Eio4Tester implements AutoCloseable, CaseTester {
+public final class EngineTester implements AutoCloseable, CaseTester {
 
     private final Target target;
-    private final Eio4Transport transport;
+    private final EngineTransport transport;
     private final WireLog log = new WireLog();
     private final Http http = new Http(log);
-    private final Eio4Bounds bounds;
+    private final EngineBounds bounds;
+    private final EngineRevision revision;
     private final List<AutoCloseable> opened = new ArrayList<>();
 
-    public Eio4Tester(Target target, Eio4Transport transport) {
+    public EngineTester(Target target, EngineTransport transport) {
         this.target = target;
         this.transport = transport;
-        this.bounds = new Eio4Bounds(target.eio4());
+        this.bounds = new EngineBounds(target.engine());
+        this.revision = EngineRevision.of(target.profile());
+    }
+
+    /** The Engine.IO revision of the target's profile. */
+    public EngineRevision revision() {
+        return revision;
+    }
+
+    /** {@code EIO=3} or {@code EIO=4}: how every query of this tester starts. */
+    public String eio() {
+        return revision.query();
     }
 
     @Override
@@ -47,12 +60,12 @@ public final class Eio4Tester implements AutoCloseable, CaseTester {
         return target;
     }
 
-    public Eio4Settings settings() {
-        return target.eio4();
+    public EngineSettings settings() {
+        return target.engine();
     }
 
     /** The transport under test; a case that is not per transport has none. */
-    public Eio4Transport transport() {
+    public EngineTransport transport() {
         if (transport == null) {
             throw new IllegalStateException("this case is not run per transport");
         }
@@ -73,7 +86,7 @@ public final class Eio4Tester implements AutoCloseable, CaseTester {
         return http;
     }
 
-    public Eio4Bounds bounds() {
+    public EngineBounds bounds() {
         return bounds;
     }
 
@@ -99,12 +112,12 @@ public final class Eio4Tester implements AutoCloseable, CaseTester {
 
     /** {@code GET <path>?<query>} on the protocol path, answered promptly. */
     public HttpAnswer get(String query, String... headers) {
-        return http.get(uri(path(), query), Eio4Bounds.PROMPT, headers);
+        return http.get(uri(path(), query), EngineBounds.PROMPT, headers);
     }
 
     /** Any request on {@code path}; {@code body} null for none. */
     public HttpAnswer request(String method, String path, String query, String contentType, String body, String... headers) {
-        return http.request(method, uri(path, query), contentType, body, Eio4Bounds.PROMPT, headers);
+        return http.request(method, uri(path, query), contentType, body, EngineBounds.PROMPT, headers);
     }
 
     /** One poll of a session on the protocol path, waited for as long as a held poll may last. */
@@ -114,7 +127,7 @@ public final class Eio4Tester implements AutoCloseable, CaseTester {
 
     /** One poll on {@code path}, with extra query (e.g. {@code j=0}). */
     public HttpAnswer poll(String path, String sid, String extraQuery) {
-        return http.get(uri(path, "EIO=4&transport=polling&sid=" + sid + (extraQuery.isEmpty() ? "" : "&" + extraQuery)),
+        return http.get(uri(path, eio() + "&transport=polling&sid=" + sid + (extraQuery.isEmpty() ? "" : "&" + extraQuery)),
                 bounds.pollAnswer());
     }
 
@@ -124,7 +137,12 @@ public final class Eio4Tester implements AutoCloseable, CaseTester {
     }
 
     public HttpAnswer post(String path, String sid, String payload) {
-        return http.post(uri(path, "EIO=4&transport=polling&sid=" + sid), "text/plain;charset=UTF-8", payload, Eio4Bounds.PROMPT);
+        return http.post(uri(path, eio() + "&transport=polling&sid=" + sid), "text/plain;charset=UTF-8", payload, EngineBounds.PROMPT);
+    }
+
+    /** One POST of a binary payload (eio3's {@code application/octet-stream} form) to a session. */
+    public HttpAnswer post(String path, String sid, byte[] payload) {
+        return http.post(uri(path, eio() + "&transport=polling&sid=" + sid), "application/octet-stream", payload, EngineBounds.PROMPT);
     }
 
     /** A poll sent now and answered later, for cases that act while it is held. */
@@ -135,7 +153,7 @@ public final class Eio4Tester implements AutoCloseable, CaseTester {
     /** Waits for a poll sent with {@link #pollAsync}. */
     public HttpAnswer await(CompletableFuture<HttpAnswer> poll) {
         try {
-            return poll.get(bounds.pollAnswer().plus(Eio4Bounds.PROMPT).toMillis(), TimeUnit.MILLISECONDS);
+            return poll.get(bounds.pollAnswer().plus(EngineBounds.PROMPT).toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof AssertionError a ? a : new TargetMisbehaved("poll failed: " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
@@ -157,6 +175,9 @@ public final class Eio4Tester implements AutoCloseable, CaseTester {
 
     /** Like {@link #pollPastPings}, for a poll already answered. */
     public HttpAnswer pastPings(String path, String sid, HttpAnswer first) {
+        if (!revision.serverPings()) {
+            return first; // eio3: the server never pings; a pong comes only when the case pinged
+        }
         HttpAnswer a = first;
         long deadline = System.nanoTime() + bounds.pollAnswer().multipliedBy(3).toNanos();
         while (a.status() == 200 && withoutPings(a.body()).isEmpty() && System.nanoTime() < deadline) {
@@ -195,35 +216,35 @@ public final class Eio4Tester implements AutoCloseable, CaseTester {
     }
 
     public OpenPacket handshake(String path) {
-        HttpAnswer a = http.get(uri(path, "EIO=4&transport=polling"), Eio4Bounds.PROMPT);
+        HttpAnswer a = http.get(uri(path, eio() + "&transport=polling"), EngineBounds.PROMPT);
         if (a.status() != 200) {
             throw new TargetMisbehaved("a polling handshake was answered HTTP " + a.status() + ": " + a.body());
         }
-        return OpenPacket.parse(Eio4Codec.split(a.body()).get(0));
+        return OpenPacket.parse(revision.split(a).get(0));
     }
 
     // ---- sessions -----------------------------------------------------------------------------
 
     /** A session on the transport under test at the protocol path, its open packet taken. */
-    public Eio4Connection open() {
+    public EngineConnection open() {
         return open(transport());
     }
 
-    public Eio4Connection open(Eio4Transport t) {
+    public EngineConnection open(EngineTransport t) {
         return openAt(path(), t);
     }
 
     /** A session on the transport under test at the Engine.IO echo path (UNIMPLEMENTED without one). */
-    public Eio4Connection openEcho() {
+    public EngineConnection openEcho() {
         return openAt(echoPath(), transport());
     }
 
-    public Eio4Connection openEcho(Eio4Transport t) {
+    public EngineConnection openEcho(EngineTransport t) {
         return openAt(echoPath(), t);
     }
 
-    public Eio4Connection openAt(String path, Eio4Transport t) {
-        Eio4Connection c = Eio4Connection.open(this, path, t);
+    public EngineConnection openAt(String path, EngineTransport t) {
+        EngineConnection c = EngineConnection.open(this, path, t);
         opened.add(c);
         return c;
     }
@@ -232,7 +253,7 @@ public final class Eio4Tester implements AutoCloseable, CaseTester {
     public WebSocketWire openWebSocket(String path, String query, Map<String, String> headers) {
         URI http = uri(path, query);
         URI ws = URI.create("ws://" + http.getHost() + ":" + http.getPort() + http.getRawPath() + "?" + http.getRawQuery());
-        WebSocketWire wire = WebSocketWire.connect(ws, Eio4Bounds.PROMPT, log, headers);
+        WebSocketWire wire = WebSocketWire.connect(ws, EngineBounds.PROMPT, log, headers);
         opened.add(wire);
         return wire;
     }
@@ -248,7 +269,7 @@ public final class Eio4Tester implements AutoCloseable, CaseTester {
 
     /** Like {@link #rawWebSocketHandshake}, but stops once one whole HTTP answer is in. */
     public RawTcp.Exchange rawWebSocketAnswer(String path, String query) {
-        return RawTcp.exchangeOneAnswer(target.base(), rawUpgrade(path, query), Eio4Bounds.PROMPT, log);
+        return RawTcp.exchangeOneAnswer(target.base(), rawUpgrade(path, query), EngineBounds.PROMPT, log);
     }
 
     private String rawUpgrade(String path, String query) {
@@ -259,8 +280,8 @@ public final class Eio4Tester implements AutoCloseable, CaseTester {
     }
 
     /** A bound for a burst of traffic: a few prompt answers and a ping round. */
-    public static Duration longBound(Eio4Tester t) {
-        return Eio4Bounds.PROMPT.multipliedBy(2).plus(t.bounds().pollAnswer());
+    public static Duration longBound(EngineTester t) {
+        return EngineBounds.PROMPT.multipliedBy(2).plus(t.bounds().pollAnswer());
     }
 
     /** Waits on purpose, with the reason in the wire log. */
@@ -303,7 +324,7 @@ public final class Eio4Tester implements AutoCloseable, CaseTester {
         long deadline = System.nanoTime() + bound.toNanos();
         HttpAnswer a;
         do {
-            a = http.get(uri(path, "EIO=4&transport=polling&sid=" + sid), Eio4Bounds.PROMPT);
+            a = http.get(uri(path, eio() + "&transport=polling&sid=" + sid), EngineBounds.PROMPT);
             if (a.status() == 400 && a.body().contains("\"code\":1")) {
                 break;
             }
@@ -313,7 +334,7 @@ public final class Eio4Tester implements AutoCloseable, CaseTester {
     }
 
     public void assertSessionGone(String path, String sid) {
-        assertRefused(http.get(uri(path, "EIO=4&transport=polling&sid=" + sid), Eio4Bounds.PROMPT), 1, "Session ID unknown");
+        assertRefused(http.get(uri(path, eio() + "&transport=polling&sid=" + sid), EngineBounds.PROMPT), 1, "Session ID unknown");
     }
 
     @Override

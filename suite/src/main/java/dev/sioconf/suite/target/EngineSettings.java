@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What the operator says an eio4 target (Engine.IO 4 + Socket.IO 5) is set up with, spec/eio4.md
- * section 1.2. Cases derive every expectation and every timing bound from these.
+ * What the operator says an Engine.IO target is set up with: eio4 (Engine.IO 4 + Socket.IO 5,
+ * spec/eio4.md section 1.2) or eio3 (Engine.IO 3 + Socket.IO 4, spec/eio3.md section 1), whose
+ * servers have no connect timeout and do not announce maxPayload. Cases derive every expectation and every timing bound from these.
  *
  * @param path           the protocol's path, with its trailing slash, e.g. {@code /socket.io/}
  * @param transports     offered transports among {@code polling} and {@code websocket}
@@ -20,20 +21,26 @@ import java.util.List;
  * @param corsCredentials whether CORS answers allow credentials
  * @param echoPath       the Engine.IO echo endpoint's path, or null when there is none
  */
-public record Eio4Settings(String path, List<String> transports, boolean allowUpgrades, boolean jsonp,
+public record EngineSettings(String path, List<String> transports, boolean allowUpgrades, boolean jsonp,
         Duration pingInterval, Duration pingTimeout, long maxPayload, Duration upgradeTimeout, Duration connectTimeout,
         List<String> cors, boolean corsCredentials, String echoPath) {
 
     public static final List<String> TRANSPORTS = List.of("polling", "websocket");
 
-    public Eio4Settings {
+    public EngineSettings {
         transports = List.copyOf(transports);
         cors = List.copyOf(cors);
     }
 
     /** socket.io 4.8.x's own defaults. */
-    public static Eio4Settings defaults() {
-        return new Eio4Settings("/socket.io/", TRANSPORTS, true, true, Duration.ofMillis(25000), Duration.ofMillis(20000),
+    public static EngineSettings defaults() {
+        return new EngineSettings("/socket.io/", TRANSPORTS, true, true, Duration.ofMillis(25000), Duration.ofMillis(20000),
+                1_000_000, Duration.ofMillis(10000), Duration.ofMillis(45000), List.of(), false, null);
+    }
+
+    /** socket.io 2.5.x's defaults (engine.io 3.6): no connect timeout there, so the eio4 one stands in unused. */
+    public static EngineSettings eio3Defaults() {
+        return new EngineSettings("/socket.io/", TRANSPORTS, true, true, Duration.ofMillis(25000), Duration.ofMillis(20000),
                 1_000_000, Duration.ofMillis(10000), Duration.ofMillis(45000), List.of(), false, null);
     }
 
@@ -50,33 +57,33 @@ public record Eio4Settings(String path, List<String> transports, boolean allowUp
         return cors.equals(List.of("*"));
     }
 
-    public Eio4Settings withTransports(List<String> t) {
-        return new Eio4Settings(path, t, allowUpgrades, jsonp, pingInterval, pingTimeout, maxPayload, upgradeTimeout,
+    public EngineSettings withTransports(List<String> t) {
+        return new EngineSettings(path, t, allowUpgrades, jsonp, pingInterval, pingTimeout, maxPayload, upgradeTimeout,
                 connectTimeout, cors, corsCredentials, echoPath);
     }
 
-    public Eio4Settings withPings(Duration interval, Duration timeout) {
-        return new Eio4Settings(path, transports, allowUpgrades, jsonp, interval, timeout, maxPayload, upgradeTimeout,
+    public EngineSettings withPings(Duration interval, Duration timeout) {
+        return new EngineSettings(path, transports, allowUpgrades, jsonp, interval, timeout, maxPayload, upgradeTimeout,
                 connectTimeout, cors, corsCredentials, echoPath);
     }
 
-    public Eio4Settings withCors(List<String> origins) {
-        return new Eio4Settings(path, transports, allowUpgrades, jsonp, pingInterval, pingTimeout, maxPayload,
+    public EngineSettings withCors(List<String> origins) {
+        return new EngineSettings(path, transports, allowUpgrades, jsonp, pingInterval, pingTimeout, maxPayload,
                 upgradeTimeout, connectTimeout, origins, corsCredentials, echoPath);
     }
 
-    public Eio4Settings withEchoPath(String p) {
-        return new Eio4Settings(path, transports, allowUpgrades, jsonp, pingInterval, pingTimeout, maxPayload,
+    public EngineSettings withEchoPath(String p) {
+        return new EngineSettings(path, transports, allowUpgrades, jsonp, pingInterval, pingTimeout, maxPayload,
                 upgradeTimeout, connectTimeout, cors, corsCredentials, p);
     }
 
-    public Eio4Settings withUpgradeTimeout(Duration d) {
-        return new Eio4Settings(path, transports, allowUpgrades, jsonp, pingInterval, pingTimeout, maxPayload, d,
+    public EngineSettings withUpgradeTimeout(Duration d) {
+        return new EngineSettings(path, transports, allowUpgrades, jsonp, pingInterval, pingTimeout, maxPayload, d,
                 connectTimeout, cors, corsCredentials, echoPath);
     }
 
-    public Eio4Settings withConnectTimeout(Duration d) {
-        return new Eio4Settings(path, transports, allowUpgrades, jsonp, pingInterval, pingTimeout, maxPayload,
+    public EngineSettings withConnectTimeout(Duration d) {
+        return new EngineSettings(path, transports, allowUpgrades, jsonp, pingInterval, pingTimeout, maxPayload,
                 upgradeTimeout, d, cors, corsCredentials, echoPath);
     }
 

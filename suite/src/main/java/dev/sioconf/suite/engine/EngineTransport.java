@@ -1,12 +1,12 @@
-package dev.sioconf.suite.eio4;
+package dev.sioconf.suite.engine;
 
-import dev.sioconf.suite.target.Eio4Settings;
+import dev.sioconf.suite.target.EngineSettings;
 
 /**
  * The ways a case drives an Engine.IO 4 session: XHR polling, JSONP polling, a WebSocket opened
  * directly, and a polling session upgraded to a WebSocket.
  */
-public enum Eio4Transport {
+public enum EngineTransport {
     POLLING("polling"),
     POLLING_JSONP("polling-jsonp"),
     WEBSOCKET("websocket"),
@@ -14,7 +14,7 @@ public enum Eio4Transport {
 
     private final String reportName;
 
-    Eio4Transport(String reportName) {
+    EngineTransport(String reportName) {
         this.reportName = reportName;
     }
 
@@ -33,7 +33,7 @@ public enum Eio4Transport {
     }
 
     /** Whether a target with these declared settings can be driven this way. */
-    public boolean offeredBy(Eio4Settings s) {
+    public boolean offeredBy(EngineSettings s) {
         return switch (this) {
             case POLLING -> s.offers("polling");
             case POLLING_JSONP -> s.offers("polling") && s.jsonp();

@@ -1,7 +1,8 @@
-package dev.sioconf.suite.eio4;
+package dev.sioconf.suite.engine;
 
-import dev.sioconf.suite.wire.JsStrings;
+import dev.sioconf.suite.eio4.Eio4Codec;
 import dev.sioconf.suite.wire.HttpAnswer;
+import dev.sioconf.suite.wire.JsStrings;
 import dev.sioconf.suite.wire.TargetMisbehaved;
 import dev.sioconf.suite.wire.WebSocketWire;
 import java.time.Duration;
@@ -15,24 +16,26 @@ import java.util.regex.Pattern;
  * One Engine.IO session, driven as a real client drives it: a polling loop that polls again as
  * soon as each poll is answered, or a pump reading the WebSocket; pings are answered with pongs
  * (unless {@link #stopAnsweringPings()}), and every other packet goes to the {@link #inbox()}.
- * On {@link Eio4Transport#UPGRADE} the session starts polling and is moved to a WebSocket as
+ * On {@link EngineTransport#UPGRADE} the session starts polling and is moved to a WebSocket as
  * engine.io-client does: probe, let the held poll come back, then {@code 5}.
  *
  * <p>Socket.IO helpers ({@link #connect}, {@link #emit}, {@link #sendSio}, {@link #sendAttachment})
  * write Socket.IO packets into message packets; read them with {@code inbox().nextSio()}.
  */
-public final class Eio4Connection implements AutoCloseable {
+public final class EngineConnection implements AutoCloseable {
 
     private static final Pattern JSONP = Pattern.compile("___eio\\[(\\d*)\\]\\((\"[\\s\\S]*\")\\);");
     static final String JSONP_INDEX = "0";
 
-    private final Eio4Tester tester;
+    private final EngineTester tester;
     private final String path;
-    private final Eio4Transport transport;
-    private final Eio4Recorder inbox = new Eio4Recorder();
+    private final EngineTransport transport;
+    private final EngineRevision revision;
+    private final EngineRecorder inbox;
     /** One POST at a time (EIO4-7.8), and fair, so a pong never waits behind a case's burst of POSTs. */
     private final ReentrantLock postLock = new ReentrantLock(true);
-    private volatile boolean answerPings = true;
+    /** eio4: pings are answered; eio3: the connection sends its own pings. */
+    private volatile boolean heartbeat = true;
     private String sid;
     private OpenPacket open;
 
@@ -42,35 +45,40 @@ public final class Eio4Connection implements AutoCloseable {
     private volatile WebSocketWire ws;
     private volatile boolean onWebSocket;
 
-    private Eio4Connection(Eio4Tester tester, String path, Eio4Transport transport) {
+    private EngineConnection(EngineTester tester, String path, EngineTransport transport) {
         this.tester = tester;
         this.path = path;
         this.transport = transport;
+        this.revision = tester.revision();
+        this.inbox = new EngineRecorder(revision);
     }
 
-    static Eio4Connection open(Eio4Tester tester, String path, Eio4Transport transport) {
-        Eio4Connection c = new Eio4Connection(tester, path, transport);
-        if (transport == Eio4Transport.WEBSOCKET) {
-            c.ws = tester.openWebSocket(path, "EIO=4&transport=websocket", Map.of());
-            WebSocketWire.Frame first = c.ws.nextFrame(Eio4Bounds.PROMPT);
+    static EngineConnection open(EngineTester tester, String path, EngineTransport transport) {
+        EngineConnection c = new EngineConnection(tester, path, transport);
+        if (transport == EngineTransport.WEBSOCKET) {
+            c.ws = tester.openWebSocket(path, tester.eio() + "&transport=websocket", Map.of());
+            WebSocketWire.Frame first = c.ws.nextFrame(EngineBounds.PROMPT);
             c.open = OpenPacket.parse(first.binary() ? first.toString() : first.text());
             c.sid = c.open.sid();
             c.onWebSocket = true;
             c.startPump();
         } else {
-            String query = "EIO=4&transport=polling" + (transport == Eio4Transport.POLLING_JSONP ? "&j=" + JSONP_INDEX : "");
-            HttpAnswer a = tester.http().get(tester.uri(path, query), Eio4Bounds.PROMPT);
+            String query = tester.eio() + "&transport=polling" + (transport == EngineTransport.POLLING_JSONP ? "&j=" + JSONP_INDEX : "");
+            HttpAnswer a = tester.http().get(tester.uri(path, query), EngineBounds.PROMPT);
             if (a.status() != 200) {
                 throw new TargetMisbehaved("a polling handshake was answered HTTP " + a.status() + ": " + a.body());
             }
-            List<String> packets = Eio4Codec.split(c.unwrap(a.body()));
+            List<String> packets = c.packetsOf(a);
             c.open = OpenPacket.parse(packets.get(0));
             c.sid = c.open.sid();
             packets.subList(1, packets.size()).forEach(p -> c.received(p, false));
             c.startPolling();
-            if (transport == Eio4Transport.UPGRADE) {
+            if (transport == EngineTransport.UPGRADE) {
                 c.upgrade();
             }
+        }
+        if (!c.revision.serverPings()) {
+            c.startPinging();
         }
         return c;
     }
@@ -87,11 +95,11 @@ public final class Eio4Connection implements AutoCloseable {
         return path;
     }
 
-    public Eio4Transport transport() {
+    public EngineTransport transport() {
         return transport;
     }
 
-    public Eio4Recorder inbox() {
+    public EngineRecorder inbox() {
         return inbox;
     }
 
@@ -100,9 +108,18 @@ public final class Eio4Connection implements AutoCloseable {
         return onWebSocket;
     }
 
-    /** From now on pings are recorded (as pings) but not answered, as a client that went silent. */
+    public EngineRevision revision() {
+        return revision;
+    }
+
+    /** eio4: from now on pings are recorded (as pings) but not answered, as a client that went silent. */
     public void stopAnsweringPings() {
-        answerPings = false;
+        heartbeat = false;
+    }
+
+    /** eio3: from now on the connection sends no more pings, as a client that went silent. */
+    public void stopPinging() {
+        heartbeat = false;
     }
 
     // ---- sending ------------------------------------------------------------------------------
@@ -115,19 +132,19 @@ public final class Eio4Connection implements AutoCloseable {
         if (onWebSocket) {
             for (String p : packets) {
                 if (p.startsWith("b")) {
-                    ws.sendBinary(Eio4Codec.bytesOf(p));
+                    ws.sendBinary(revision.frameOf(p));
                 } else {
                     ws.send(p);
                 }
             }
         } else {
-            postOk(Eio4Codec.payload(packets));
+            postOk(revision.payload(List.of(packets)));
         }
     }
 
     /** A binary message: {@code b<base64>} on polling, a binary frame on a WebSocket. */
     public void sendBinary(byte[] bytes) {
-        send(Eio4Codec.binary(bytes));
+        send(revision.binary(bytes));
     }
 
     /** A body (polling) or text frame (WebSocket) exactly as given. */
@@ -143,9 +160,9 @@ public final class Eio4Connection implements AutoCloseable {
     public HttpAnswer post(String payload) {
         postLock.lock();
         try {
-            if (transport == Eio4Transport.POLLING_JSONP) {
-                return tester.http().post(tester.uri(path, "EIO=4&transport=polling&j=" + JSONP_INDEX + "&sid=" + sid),
-                        "application/x-www-form-urlencoded", Eio4Codec.jsonpForm(payload), Eio4Bounds.PROMPT);
+            if (transport == EngineTransport.POLLING_JSONP) {
+                return tester.http().post(tester.uri(path, tester.eio() + "&transport=polling&j=" + JSONP_INDEX + "&sid=" + sid),
+                        "application/x-www-form-urlencoded", Eio4Codec.jsonpForm(payload), EngineBounds.PROMPT);
             }
             return tester.post(path, sid, payload);
         } finally {
@@ -178,7 +195,7 @@ public final class Eio4Connection implements AutoCloseable {
         String[] packets = new String[attachments.length + 1];
         packets[0] = "4" + sioPacket;
         for (int i = 0; i < attachments.length; i++) {
-            packets[i + 1] = Eio4Codec.binary(attachments[i]);
+            packets[i + 1] = revision.binary(attachments[i]);
         }
         send(packets);
     }
@@ -217,9 +234,9 @@ public final class Eio4Connection implements AutoCloseable {
 
     /** Opens a WebSocket naming the session and exchanges {@code 2probe} / {@code 3probe} on it. */
     public WebSocketWire probe() {
-        WebSocketWire probe = tester.openWebSocket(path, "EIO=4&transport=websocket&sid=" + sid, Map.of());
+        WebSocketWire probe = tester.openWebSocket(path, tester.eio() + "&transport=websocket&sid=" + sid, Map.of());
         probe.send("2probe");
-        String answer = probe.next(Eio4Bounds.PROMPT);
+        String answer = probe.next(EngineBounds.PROMPT);
         if (!answer.equals("3probe")) {
             throw new TargetMisbehaved("the probe 2probe must be answered 3probe (EIO4-10.2)\nActual: " + answer);
         }
@@ -244,7 +261,14 @@ public final class Eio4Connection implements AutoCloseable {
      * would see a session that never times out, whatever the case is about.
      */
     public void settle() {
-        if (transport == Eio4Transport.UPGRADE || (onWebSocket && poller != null)) {
+        if (!revision.serverPings() && (transport == EngineTransport.UPGRADE || (onWebSocket && poller != null))) {
+            send("2"); // eio3: a ping of our own, whose pong on the WebSocket proves the same
+            if (!inbox.awaitPing(EngineBounds.PROMPT)) {
+                throw new TargetMisbehaved("no pong on the WebSocket within " + EngineBounds.PROMPT.toMillis() + " ms after the upgrade");
+            }
+            return;
+        }
+        if (transport == EngineTransport.UPGRADE || (onWebSocket && poller != null)) {
             if (!inbox.awaitPing(tester.bounds().pingDue().multipliedBy(2))) {
                 throw new TargetMisbehaved("no ping on the WebSocket within " + tester.bounds().pingDue().multipliedBy(2).toMillis()
                         + " ms after the upgrade");
@@ -280,7 +304,7 @@ public final class Eio4Connection implements AutoCloseable {
     private void pollLoop() {
         try {
             while (!stopped && !pollPaused) {
-                HttpAnswer answer = tester.poll(path, sid, transport == Eio4Transport.POLLING_JSONP ? "j=" + JSONP_INDEX : "");
+                HttpAnswer answer = tester.poll(path, sid, transport == EngineTransport.POLLING_JSONP ? "j=" + JSONP_INDEX : "");
                 if (stopped) {
                     return;
                 }
@@ -288,7 +312,7 @@ public final class Eio4Connection implements AutoCloseable {
                     inbox.closed("poll answered HTTP " + answer.status() + " " + answer.body());
                     return;
                 }
-                for (String p : Eio4Codec.split(unwrap(answer.body()))) {
+                for (String p : packetsOf(answer)) {
                     received(p, false);
                 }
                 if (inbox.closedBecause() != null) {
@@ -300,9 +324,37 @@ public final class Eio4Connection implements AutoCloseable {
         }
     }
 
+    /** The packets of a poll answer: JSONP unwrapped, a binary payload (eio3) read as such. */
+    List<String> packetsOf(HttpAnswer a) {
+        return a.binary() ? revision.split(a) : revision.split(unwrap(a.body()));
+    }
+
+    /** eio3: a ping every pingInterval while the heartbeat is on, as engine.io-client 3 sends them. */
+    private void startPinging() {
+        Thread pinger = new Thread(() -> {
+            while (!stopped && heartbeat && inbox.closedBecause() == null) {
+                try {
+                    Thread.sleep(tester.bounds().pingInterval().toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (stopped || !heartbeat || inbox.closedBecause() != null) {
+                    return;
+                }
+                try {
+                    send("2");
+                } catch (AssertionError e) {
+                    tester.log().note("could not send a ping: " + e.getMessage());
+                }
+            }
+        }, "sioconf-eio3-ping-" + sid);
+        pinger.setDaemon(true);
+        pinger.start();
+    }
+
     /** The payload of a poll answer; JSONP answers are unwrapped from their callback. */
     String unwrap(String body) {
-        if (transport != Eio4Transport.POLLING_JSONP) {
+        if (transport != EngineTransport.POLLING_JSONP) {
             return body;
         }
         Matcher m = JSONP.matcher(body);
@@ -324,7 +376,7 @@ public final class Eio4Connection implements AutoCloseable {
             while (!stopped) {
                 WebSocketWire.Frame f = socket.pollFrame(Duration.ofMillis(50));
                 if (f != null) {
-                    received(f.binary() ? Eio4Codec.binary(f.bytes()) : f.text(), f.binary());
+                    received(f.binary() ? revision.fromFrame(f.bytes()) : f.text(), f.binary());
                 } else if (!socket.isOpen()) {
                     inbox.closed("websocket closed" + (socket.closeCode() == null ? "" : " with code " + socket.closeCode()));
                     return;
@@ -337,7 +389,7 @@ public final class Eio4Connection implements AutoCloseable {
 
     private void received(String packet, boolean binaryFrame) {
         inbox.add(packet, binaryFrame);
-        if (packet.equals("2") && answerPings && !stopped) {
+        if (revision.serverPings() && packet.equals("2") && heartbeat && !stopped) {
             try {
                 send("3");
             } catch (AssertionError e) {

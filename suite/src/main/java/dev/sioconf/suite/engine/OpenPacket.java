@@ -1,8 +1,9 @@
-package dev.sioconf.suite.eio4;
+package dev.sioconf.suite.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sioconf.suite.eio4.Eio4Codec;
 import java.util.ArrayList;
 import java.util.List;
 

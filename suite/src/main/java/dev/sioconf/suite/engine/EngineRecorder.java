@@ -1,7 +1,8 @@
-package dev.sioconf.suite.eio4;
+package dev.sioconf.suite.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sioconf.suite.eio4.Eio4Codec;
 import dev.sioconf.suite.wire.TargetMisbehaved;
 import dev.sioconf.suite.wire.WebSocketWire;
 import java.time.Duration;
@@ -14,35 +15,41 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The Engine.IO packets a connection received, in order, for typed assertions (OkHttp's recorder
- * style). Every packet is kept in its HTTP text form: a type digit and data, or {@code b} and the
- * base64 of a binary message, whichever transport brought it. Pings (answered by the connection
- * itself) and noops are transport chatter: they are counted and skipped, so no case that is not
- * about heartbeats can trip over a ping that comes first.
+ * style). Every packet is kept in its HTTP text form: a type digit and data, or {@code b} ({@code b4}
+ * in eio3) and the base64 of a binary message, whichever transport brought it. The server's
+ * heartbeat packets (eio4 pings, answered by the connection itself; eio3 pongs, answers to the
+ * connection's own pings) and noops are transport chatter: they are counted and skipped, so no case
+ * that is not about heartbeats can trip over one that comes first.
  */
-public final class Eio4Recorder {
+public final class EngineRecorder {
 
     /** One packet as received; {@code binaryFrame} when it came as a binary WebSocket frame. */
-    public record Received(String packet, boolean binaryFrame) {
+    public record Received(String packet, boolean binaryFrame, byte[] frame) {
         @Override
         public String toString() {
-            return binaryFrame ? "[binary frame " + WebSocketWire.hex(Eio4Codec.bytesOf(packet)) + "]" : Eio4Codec.visible(packet);
+            return binaryFrame ? "[binary frame " + WebSocketWire.hex(frame) + "]" : Eio4Codec.visible(packet);
         }
     }
 
-    private static final Received CLOSED = new Received("\u0000closed", false);
+    private static final Received CLOSED = new Received("\u0000closed", false, null);
 
+    private final EngineRevision revision;
     private final BlockingQueue<Received> packets = new LinkedBlockingQueue<>();
     private final AtomicInteger pings = new AtomicInteger();
     private final AtomicInteger noops = new AtomicInteger();
     private volatile String closedBecause;
 
+    public EngineRecorder(EngineRevision revision) {
+        this.revision = revision;
+    }
+
     void add(String packet, boolean binaryFrame) {
-        if (packet.equals("2")) {
+        if (packet.equals(revision.serverHeartbeat())) {
             pings.incrementAndGet();
         } else if (packet.equals("6")) {
             noops.incrementAndGet();
         } else {
-            packets.add(new Received(packet, binaryFrame));
+            packets.add(new Received(packet, binaryFrame, binaryFrame ? revision.frameOf(packet) : null));
         }
     }
 
@@ -77,7 +84,7 @@ public final class Eio4Recorder {
     }
 
     public String next() {
-        return next(Eio4Bounds.PROMPT);
+        return next(EngineBounds.PROMPT);
     }
 
     public void assertNext(String expected) {
@@ -122,7 +129,7 @@ public final class Eio4Recorder {
     }
 
     public String nextSio() {
-        return nextSio(Eio4Bounds.PROMPT);
+        return nextSio(EngineBounds.PROMPT);
     }
 
     public void assertNextSio(String expected) {
@@ -131,11 +138,11 @@ public final class Eio4Recorder {
 
     /** The bytes of the next message, which must be binary (a Socket.IO attachment). */
     public byte[] nextAttachment() {
-        Received r = nextReceived(Eio4Bounds.PROMPT);
+        Received r = nextReceived(EngineBounds.PROMPT);
         if (!r.packet().startsWith("b")) {
             throw new AssertionError("expected a binary message (an attachment)\nActual: " + r);
         }
-        return Eio4Codec.bytesOf(r.packet());
+        return revision.bytesOf(r.packet());
     }
 
     // ---- the end --------------------------------------------------------------------------------
@@ -174,6 +181,11 @@ public final class Eio4Recorder {
 
     /** Pings received so far (each answered with a pong unless the connection was told not to). */
     public int pings() {
+        return pings.get();
+    }
+
+    /** eio3: pongs received so far (the server's heartbeat packet, counted like eio4's pings). */
+    public int pongs() {
         return pings.get();
     }
 

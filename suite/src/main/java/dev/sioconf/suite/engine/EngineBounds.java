@@ -1,13 +1,13 @@
-package dev.sioconf.suite.eio4;
+package dev.sioconf.suite.engine;
 
-import dev.sioconf.suite.target.Eio4Settings;
+import dev.sioconf.suite.target.EngineSettings;
 import java.time.Duration;
 
 /**
  * Every wait of the eio4 cases, derived from the declared timings. The one harness constant is
  * {@link #PROMPT}: how long an answer the protocol wants "at once" may take on a loaded machine.
  */
-public record Eio4Bounds(Eio4Settings declared) {
+public record EngineBounds(EngineSettings declared) {
 
     public static final Duration PROMPT = Duration.ofSeconds(5);
     /** A timer may fire late by this much, or by a quarter of its length if that is more. */
