@@ -1,5 +1,7 @@
 package dev.sioconf.server;
 
+import dev.sioconf.server.eio3.Eio3Fault;
+import dev.sioconf.server.eio3.engine.Eio3Revision;
 import dev.sioconf.server.eio4.Eio4Settings;
 import dev.sioconf.server.eio4.engine.EchoApplication;
 import dev.sioconf.server.eio4.engine.Eio4RequestHandler;
@@ -26,15 +28,17 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpServerCodec;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The reference server: both profiles on one port. Legacy (socket.io 0.9) answers under
- * {@code /socket.io/1/}, eio4 (socket.io 3.x/4.x) on {@code /socket.io/?EIO=...}, and a bare
- * Engine.IO echo on {@code /engine.io/}; host and port come from the legacy settings.
+ * The reference server: every profile on one port. Legacy (socket.io 0.9) answers under
+ * {@code /socket.io/1/}, eio3 (socket.io 2.x) on {@code /socket.io/?EIO=3}, eio4 (socket.io
+ * 3.x/4.x) on {@code /socket.io/?EIO=4}, and a bare Engine.IO echo of either revision on
+ * {@code /engine.io/}; host and port come from the legacy settings.
  */
 public final class ReferenceServer implements AutoCloseable {
 
@@ -49,9 +53,13 @@ public final class ReferenceServer implements AutoCloseable {
     private final SessionRegistry legacySessions;
     private final EngineEndpoint socketIo;
     private final EngineEndpoint engineEcho;
+    private final Set<Eio3Fault> eio3Faults;
+    private final EngineEndpoint socketIo3;
+    private final EngineEndpoint engineEcho3;
     private final Channel listener;
 
-    private ReferenceServer(LegacySettings legacySettings, Eio4Settings eio4Settings) throws InterruptedException {
+    private ReferenceServer(LegacySettings legacySettings, Eio4Settings eio4Settings, Set<Eio3Fault> eio3Faults)
+            throws InterruptedException {
         this.legacySettings = legacySettings;
         this.eio4Settings = eio4Settings;
         this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
@@ -68,6 +76,13 @@ public final class ReferenceServer implements AutoCloseable {
         this.socketIo = new EngineEndpoint(eio4Settings, timer, new SocketIoApplication(eio4Settings,
                 Eio4ServerContract.NAMESPACES, new Eio4ServerContract(eio4Settings)));
         this.engineEcho = new EngineEndpoint(eio4Settings, timer, new EchoApplication());
+        // eio3 shares every knob with eio4; eio4's faults stay on eio4, eio3 has its own.
+        this.eio3Faults = Set.copyOf(eio3Faults);
+        Eio4Settings eio3Settings = eio4Settings.withFaults(Set.of());
+        this.socketIo3 = new EngineEndpoint(eio3Settings, new Eio3Revision(eio3Faults), timer,
+                SocketIoApplication.socketIo4(eio3Settings, Eio4ServerContract.NAMESPACES,
+                        Eio4ServerContract.withoutAuthEvent(eio3Settings), eio3Faults));
+        this.engineEcho3 = new EngineEndpoint(eio3Settings, new Eio3Revision(eio3Faults), timer, new EchoApplication());
         // Bodies a little above maxPayload still reach eio4, which answers them 413 itself (EIO4-13.1).
         int maxRequestBytes = (int) Math.min(Integer.MAX_VALUE - 1L,
                 Math.max(LEGACY_MAX_REQUEST_BYTES, eio4Settings.maxPayload() + 1L));
@@ -97,7 +112,13 @@ public final class ReferenceServer implements AutoCloseable {
     /** Starts both profiles, each with the server contract of its spec as the application. */
     public static ReferenceServer start(LegacySettings legacySettings, Eio4Settings eio4Settings)
             throws InterruptedException {
-        return new ReferenceServer(legacySettings, eio4Settings);
+        return new ReferenceServer(legacySettings, eio4Settings, Set.of());
+    }
+
+    /** Starts every profile; eio3 (EIO=3) runs with eio4's settings, its own faults aside. */
+    public static ReferenceServer start(LegacySettings legacySettings, Eio4Settings eio4Settings,
+            Set<Eio3Fault> eio3Faults) throws InterruptedException {
+        return new ReferenceServer(legacySettings, eio4Settings, eio3Faults);
     }
 
     private ChannelHandler handlerFor(ProfileRouter.Route route) {
@@ -105,6 +126,8 @@ public final class ReferenceServer implements AutoCloseable {
             case LEGACY -> new LegacyRequestHandler(legacySettings, legacySessions);
             case EIO4 -> new Eio4RequestHandler(socketIo);
             case ENGINE_ECHO -> new Eio4RequestHandler(engineEcho);
+            case EIO3 -> new Eio4RequestHandler(socketIo3);
+            case ENGINE_ECHO3 -> new Eio4RequestHandler(engineEcho3);
         };
     }
 
@@ -113,6 +136,8 @@ public final class ReferenceServer implements AutoCloseable {
             case LEGACY -> null;
             case EIO4 -> socketIo;
             case ENGINE_ECHO -> engineEcho;
+            case EIO3 -> socketIo3;
+            case ENGINE_ECHO3 -> engineEcho3;
         };
     }
 
@@ -122,6 +147,10 @@ public final class ReferenceServer implements AutoCloseable {
 
     public Eio4Settings eio4Settings() {
         return eio4Settings;
+    }
+
+    public Set<Eio3Fault> eio3Faults() {
+        return eio3Faults;
     }
 
     public int port() {
@@ -142,6 +171,16 @@ public final class ReferenceServer implements AutoCloseable {
         return socketIo.size();
     }
 
+    /** Live eio3 sessions on {@code /socket.io/}, the echo endpoint's not counted. */
+    public int eio3SessionCount() {
+        return socketIo3.size();
+    }
+
+    /** Whether the eio3 session {@code sid} (on either path) has a poll held right now. */
+    public boolean eio3PollHeld(String sid) {
+        return socketIo3.find(sid).or(() -> engineEcho3.find(sid)).map(EngineSession::holdsPoll).orElse(false);
+    }
+
     /** Whether the eio4 session {@code sid} (on either eio4 path) has a poll held right now. */
     public boolean eio4PollHeld(String sid) {
         return socketIo.find(sid).or(() -> engineEcho.find(sid)).map(EngineSession::holdsPoll).orElse(false);
@@ -158,6 +197,8 @@ public final class ReferenceServer implements AutoCloseable {
         legacySessions.endAll();
         socketIo.endAll();
         engineEcho.endAll();
+        socketIo3.endAll();
+        engineEcho3.endAll();
         shutdownResources();
     }
 

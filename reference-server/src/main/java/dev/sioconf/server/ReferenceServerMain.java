@@ -1,5 +1,6 @@
 package dev.sioconf.server;
 
+import dev.sioconf.server.eio3.Eio3Fault;
 import dev.sioconf.server.eio4.Eio4Fault;
 import dev.sioconf.server.eio4.Eio4Settings;
 import dev.sioconf.server.eio4.Eio4Transport;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
@@ -26,9 +28,11 @@ import picocli.CommandLine.Option;
         version = "sioconf reference server 0.1.0",
         sortOptions = false,
         description = "Runs the sioconf reference server on one port: socket.io protocol revision 1 "
-                + "(socket.io 0.9) under /socket.io/1/, Engine.IO 4 + Socket.IO 5 (socket.io 3.x/4.x) on "
-                + "/socket.io/?EIO=4, each with the server contract of its spec on / and /custom, and a bare "
-                + "Engine.IO echo on /engine.io/.")
+                + "(socket.io 0.9) under /socket.io/1/, Engine.IO 3 + Socket.IO 4 (socket.io 2.x) on "
+                + "/socket.io/?EIO=3, Engine.IO 4 + Socket.IO 5 (socket.io 3.x/4.x) on /socket.io/?EIO=4, "
+                + "each with the server contract of its spec on / and /custom, and a bare Engine.IO echo of "
+                + "either revision on /engine.io/. The options marked eio4 apply to eio3 alike, except "
+                + "--connect-timeout (eio3 has none); eio3 enforces --max-payload without announcing it.")
 public final class ReferenceServerMain implements Callable<Integer> {
 
     private static final String EIO4_POLLING = "polling";
@@ -105,7 +109,7 @@ public final class ReferenceServerMain implements Callable<Integer> {
 
     @Option(names = "--fault", paramLabel = "NAME", split = ",", converter = FaultNameConverter.class,
             description = "Deviate from the protocol on purpose, to check that the suite catches it; "
-                    + "repeatable or a comma list, legacy and eio4 names alike. The faults are listed below.")
+                    + "repeatable or a comma list, legacy, eio3 and eio4 names alike. The faults are listed below.")
     List<String> faults = new ArrayList<>();
 
     public static void main(String[] args) {
@@ -133,7 +137,7 @@ public final class ReferenceServerMain implements Callable<Integer> {
     public Integer call() throws Exception {
         LegacySettings settings = settings();
         Eio4Settings eio4 = eio4Settings();
-        ReferenceServer server = ReferenceServer.start(settings, eio4);
+        ReferenceServer server = ReferenceServer.start(settings, eio4, eio3Faults());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -199,6 +203,12 @@ public final class ReferenceServerMain implements Callable<Integer> {
         }
     }
 
+    Set<Eio3Fault> eio3Faults() {
+        EnumSet<Eio3Fault> eio3 = EnumSet.noneOf(Eio3Fault.class);
+        faults.forEach(name -> Eio3Fault.ofWireName(name).ifPresent(eio3::add));
+        return eio3;
+    }
+
     private List<String> corsOrigins() {
         String trimmed = cors.trim();
         if (trimmed.equals("none")) {
@@ -225,10 +235,18 @@ public final class ReferenceServerMain implements Callable<Integer> {
         return new CommandLine.ParameterException(new CommandLine(this), message);
     }
 
-    /** Two lines: the legacy profile as before, then the eio4 profile. */
+    /** Three lines: the legacy profile as before, the eio4 profile, then eio3. */
     static String banner(ReferenceServer server) {
         return legacyBanner(server.baseUri(), server.legacySettings()) + System.lineSeparator()
-                + eio4Banner(server.baseUri(), server.eio4Settings());
+                + eio4Banner(server.baseUri(), server.eio4Settings()) + System.lineSeparator()
+                + eio3Banner(server.baseUri(), server.eio3Faults());
+    }
+
+    static String eio3Banner(java.net.URI base, Set<Eio3Fault> faults) {
+        return "sioconf reference server (eio3, socket.io 2.5) listening on " + base + "/socket.io/?EIO=3"
+                + " (echo " + base + "/engine.io/?EIO=3) with the eio4 settings, no connect timeout"
+                + (faults.isEmpty() ? ""
+                        : " faults=" + faults.stream().map(Eio3Fault::wireName).collect(Collectors.joining(",")));
     }
 
     static String eio4Banner(java.net.URI base, Eio4Settings e) {
@@ -271,6 +289,10 @@ public final class ReferenceServerMain implements Callable<Integer> {
             lines.add("  " + f.wireName());
             lines.add("      " + f.description());
         }
+        for (Eio3Fault f : Eio3Fault.values()) {
+            lines.add("  " + f.wireName());
+            lines.add("      " + f.description());
+        }
         return lines.toArray(String[]::new);
     }
 
@@ -283,12 +305,13 @@ public final class ReferenceServerMain implements Callable<Integer> {
         return message;
     }
 
-    /** A legacy or eio4 fault name; the two sets of names never overlap. */
+    /** A legacy, eio3 or eio4 fault name; the sets of names never overlap. */
     static final class FaultNameConverter implements CommandLine.ITypeConverter<String> {
         @Override
         public String convert(String value) {
             String name = value.trim();
-            if (Fault.ofWireName(name).isEmpty() && Eio4Fault.ofWireName(name).isEmpty()) {
+            if (Fault.ofWireName(name).isEmpty() && Eio4Fault.ofWireName(name).isEmpty()
+                    && Eio3Fault.ofWireName(name).isEmpty()) {
                 throw new CommandLine.TypeConversionException("unknown fault '" + value + "'");
             }
             return name;

@@ -62,9 +62,11 @@ class ReferenceServerMainTest {
         }
         LegacySettings faulty = LegacySettings.defaults().withFaults(Set.of(Fault.NO_AUTO_ACK, Fault.WRONG_NOOP));
         Eio4Settings faultyEio4 = Eio4Settings.defaults().withFaults(Set.of(Eio4Fault.NO_PINGS));
-        try (ReferenceServer server = ReferenceServer.start(faulty, faultyEio4)) {
+        try (ReferenceServer server = ReferenceServer.start(faulty, faultyEio4,
+                Set.of(dev.sioconf.server.eio3.Eio3Fault.NO_PONG))) {
             String[] lines = ReferenceServerMain.banner(server).split("\\R");
-            assertThat(lines).hasSize(2);
+            assertThat(lines).hasSize(3);
+            assertThat(lines[2]).contains("(eio3, socket.io 2.5)").endsWith(" faults=eio3-no-pong");
             assertThat(lines[0]).endsWith(" faults=wrong-noop,no-auto-ack");
             assertThat(lines[1]).contains("(eio4, socket.io 4.8)").endsWith(" faults=eio4-no-pings");
         }

@@ -39,7 +39,7 @@ class Eio4PollingTest {
         try (Eio4Running s = new Eio4Running(Eio4Settings.defaults())) {
             assertError(s.get("/socket.io/?transport=polling"), 400, 5, "Unsupported protocol version");
             assertError(s.get("/socket.io/?EIO=abc&transport=polling"), 400, 5, "Unsupported protocol version");
-            assertError(s.get("/socket.io/?EIO=3&transport=polling"), 400, 5, "Unsupported protocol version");
+            assertError(s.get("/socket.io/?EIO=5&transport=polling"), 400, 5, "Unsupported protocol version");
             assertError(s.get("/socket.io/?EIO=4"), 400, 0, "Transport unknown");
             assertError(s.get(SIO + "abc"), 400, 0, "Transport unknown");
             assertError(s.post(SIO + "polling", ""), 400, 2, "Bad handshake method");

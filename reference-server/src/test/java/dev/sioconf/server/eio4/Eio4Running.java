@@ -20,63 +20,69 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A reference server on a free loopback port, with bounded HTTP and WebSocket clients for its eio4 side. */
-final class Eio4Running implements AutoCloseable {
+public final class Eio4Running implements AutoCloseable {
 
     /** Added to every wait on top of the timings the server is configured with. */
-    static final Duration SLACK = Duration.ofSeconds(5);
-    static final String SIO = "/socket.io/?EIO=4&transport=";
-    static final String ECHO = "/engine.io/?EIO=4&transport=";
-    static final char RS = '\u001e';
+    public static final Duration SLACK = Duration.ofSeconds(5);
+    public static final String SIO = "/socket.io/?EIO=4&transport=";
+    public static final String ECHO = "/engine.io/?EIO=4&transport=";
+    public static final char RS = '\u001e';
 
-    final ReferenceServer server;
-    final Eio4Settings settings;
-    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+    public final ReferenceServer server;
+    public final Eio4Settings settings;
+    public final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    Eio4Running(Eio4Settings settings) throws InterruptedException {
+    public Eio4Running(Eio4Settings settings) throws InterruptedException {
+        this(settings, java.util.Set.of());
+    }
+
+    /** With eio3 faults too, for the eio3 tests, which run on the same server with the same settings. */
+    public Eio4Running(Eio4Settings settings, java.util.Set<dev.sioconf.server.eio3.Eio3Fault> eio3Faults)
+            throws InterruptedException {
         this.settings = settings;
-        this.server = ReferenceServer.start(LegacySettings.defaults().withPort(0), settings);
+        this.server = ReferenceServer.start(LegacySettings.defaults().withPort(0), settings, eio3Faults);
     }
 
     /** Short timings, so heartbeat cases run in well under a second of server time. */
-    static Eio4Settings quick() {
+    public static Eio4Settings quick() {
         return Eio4Settings.defaults().withPing(Duration.ofMillis(300), Duration.ofMillis(200));
     }
 
     /** The longest a poll may be held: until the next ping, plus slack. */
-    Duration pollBound() {
+    public Duration pollBound() {
         return settings.pingInterval().plus(SLACK);
     }
 
-    URI uri(String pathAndQuery) {
+    public URI uri(String pathAndQuery) {
         return URI.create(server.baseUri() + pathAndQuery);
     }
 
-    HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(uri(pathAndQuery)).timeout(pollBound()).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    CompletableFuture<HttpResponse<String>> getAsync(String pathAndQuery) {
+    public CompletableFuture<HttpResponse<String>> getAsync(String pathAndQuery) {
         return http.sendAsync(HttpRequest.newBuilder(uri(pathAndQuery)).timeout(pollBound()).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> post(String pathAndQuery, String body) throws IOException, InterruptedException {
+    public HttpResponse<String> post(String pathAndQuery, String body) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(pathAndQuery)).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return http.send(request.timeout(SLACK).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A polling handshake on {@code base} ({@link #SIO} or {@link #ECHO}); returns the session id. */
-    String handshake(String base) throws IOException, InterruptedException {
+    public String handshake(String base) throws IOException, InterruptedException {
         String body = get(base + "polling").body();
         return openPacket(body).get("sid").asText();
     }
 
-    static JsonNode openPacket(String body) {
+    public static JsonNode openPacket(String body) {
         if (!body.startsWith("0")) {
             throw new AssertionError("not an open packet: " + body);
         }
@@ -87,7 +93,7 @@ final class Eio4Running implements AutoCloseable {
         }
     }
 
-    Frames webSocket(String pathAndQuery) {
+    public Frames webSocket(String pathAndQuery) {
         return Frames.open(http, URI.create("ws://127.0.0.1:" + server.port() + pathAndQuery));
     }
 
@@ -97,30 +103,30 @@ final class Eio4Running implements AutoCloseable {
     }
 
     /** The messages a WebSocket receives: a String per text message, a byte[] per binary one. */
-    static final class Frames implements WebSocket.Listener {
-        final BlockingQueue<Object> messages = new LinkedBlockingQueue<>();
-        final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    public static final class Frames implements WebSocket.Listener {
+        public final BlockingQueue<Object> messages = new LinkedBlockingQueue<>();
+        public final CompletableFuture<Integer> closed = new CompletableFuture<>();
         private final StringBuilder text = new StringBuilder();
         private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
-        WebSocket ws;
+        public WebSocket ws;
 
-        static Frames open(HttpClient http, URI uri) {
+        public static Frames open(HttpClient http, URI uri) {
             Frames frames = new Frames();
             frames.ws = http.newWebSocketBuilder().connectTimeout(SLACK).buildAsync(uri, frames)
                     .orTimeout(SLACK.toMillis(), TimeUnit.MILLISECONDS).join();
             return frames;
         }
 
-        void send(String message) {
+        public void send(String message) {
             ws.sendText(message, true).orTimeout(SLACK.toMillis(), TimeUnit.MILLISECONDS).join();
         }
 
-        void sendBinary(byte[] bytes) {
+        public void sendBinary(byte[] bytes) {
             ws.sendBinary(ByteBuffer.wrap(bytes), true).orTimeout(SLACK.toMillis(), TimeUnit.MILLISECONDS).join();
         }
 
         /** The next message within {@code bound}; fails the test when none comes. */
-        Object next(Duration bound) throws InterruptedException {
+        public Object next(Duration bound) throws InterruptedException {
             Object message = messages.poll(bound.toMillis(), TimeUnit.MILLISECONDS);
             if (message == null) {
                 throw new AssertionError("no message within " + bound);
@@ -128,7 +134,7 @@ final class Eio4Running implements AutoCloseable {
             return message;
         }
 
-        String nextText(Duration bound) throws InterruptedException {
+        public String nextText(Duration bound) throws InterruptedException {
             Object message = next(bound);
             if (!(message instanceof String s)) {
                 throw new AssertionError("expected a text message, got binary");
@@ -137,7 +143,7 @@ final class Eio4Running implements AutoCloseable {
         }
 
         /** The next text message that is not a ping, answering pings on the way. */
-        String nextSkippingPings(Duration bound) throws InterruptedException {
+        public String nextSkippingPings(Duration bound) throws InterruptedException {
             while (true) {
                 String message = nextText(bound);
                 if (!message.equals("2")) {
@@ -147,7 +153,7 @@ final class Eio4Running implements AutoCloseable {
             }
         }
 
-        int closeCode(Duration bound) {
+        public int closeCode(Duration bound) {
             return closed.orTimeout(bound.toMillis(), TimeUnit.MILLISECONDS).join();
         }
 

@@ -14,7 +14,7 @@ public final class MalformedPacketException extends RuntimeException {
         super(message, cause);
     }
 
-    static String abbreviate(String text) {
+    public static String abbreviate(String text) {
         return text.length() <= 80 ? text : text.substring(0, 80) + "...";
     }
 }

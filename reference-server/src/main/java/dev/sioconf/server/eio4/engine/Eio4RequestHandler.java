@@ -4,10 +4,8 @@ import dev.sioconf.server.eio4.Eio4Fault;
 import dev.sioconf.server.eio4.Eio4Settings;
 import dev.sioconf.server.eio4.Eio4Transport;
 import dev.sioconf.server.eio4.codec.EnginePacket;
-import dev.sioconf.server.eio4.codec.EnginePacketCodec;
 import dev.sioconf.server.eio4.codec.ErrorAnswer;
 import dev.sioconf.server.eio4.codec.MalformedPacketException;
-import dev.sioconf.server.eio4.codec.PollingPayloadCodec;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -68,15 +66,15 @@ public final class Eio4RequestHandler extends SimpleChannelInboundHandler<FullHt
             ex.error(ErrorAnswer.BAD_REQUEST);
             return;
         }
-        // Seam for revision 3: a server declaring eio3 compatibility would open an eio3 session for EIO=3 here.
-        if (!"4".equals(param(query, "EIO"))) {
+        // Each endpoint serves one revision; the router sends EIO=3 to the eio3 endpoints.
+        if (!endpoint.revision().protocol().equals(param(query, "EIO"))) {
             ex.error(ErrorAnswer.UNSUPPORTED_PROTOCOL_VERSION);
             return;
         }
         if (transport.get() == Eio4Transport.WEBSOCKET) {
             Eio4WebSocketUpgrade.openSession(ctx, req, endpoint);
         } else {
-            openPollingSession(ex, PollingAnswers.jsonpIndex(param(query, "j")));
+            openPollingSession(ex, PollingAnswers.jsonpIndex(param(query, "j")), param(query, "b64") == null);
         }
     }
 
@@ -91,14 +89,13 @@ public final class Eio4RequestHandler extends SimpleChannelInboundHandler<FullHt
                 && req.headers().contains(HttpHeaderNames.ACCESS_CONTROL_REQUEST_METHOD);
     }
 
-    private void openPollingSession(HttpExchange ex, String jsonpIndex) {
-        EngineSession session = endpoint.create(Eio4Transport.POLLING, jsonpIndex);
+    private void openPollingSession(HttpExchange ex, String jsonpIndex, boolean binaryPayloads) {
+        EngineSession session = endpoint.create(Eio4Transport.POLLING, jsonpIndex, binaryPayloads);
         EnginePacket open = endpoint.openPacket(session, Eio4Transport.POLLING);
         // The client may post on another connection the moment it reads the open packet; holding
         // the session until the application has started makes that POST wait for it.
         synchronized (session) {
-            ex.payload(PollingAnswers.wrap(EnginePacketCodec.encode(open), jsonpIndex));
-            session.start();
+            ex.payload(session.startWithHandshake(open), jsonpIndex);
         }
     }
 
@@ -122,7 +119,7 @@ public final class Eio4RequestHandler extends SimpleChannelInboundHandler<FullHt
             }
             if (!session.upgradable()) {
                 // EIO4-10.6: as 4.8.x, a second WebSocket for the session opens and is closed at once
-                Eio4WebSocketUpgrade.acceptAndClose(ctx, req, settings.maxPayload());
+                Eio4WebSocketUpgrade.acceptAndClose(ctx, req, endpoint);
                 return;
             }
             Eio4WebSocketUpgrade.upgradeSession(ctx, req, session);
@@ -148,28 +145,37 @@ public final class Eio4RequestHandler extends SimpleChannelInboundHandler<FullHt
             return;
         }
         String contentType = req.headers().get(HttpHeaderNames.CONTENT_TYPE, "");
-        if (contentType.startsWith("application/octet-stream")) {
+        boolean octetStream = contentType.startsWith("application/octet-stream");
+        if (octetStream && !endpoint.revision().acceptsBinaryPosts()) {
             // revision 3's binary POST is no part of revision 4 (EIO4-7.10)
             session.close("binary POST body");
             ex.status(HttpResponseStatus.BAD_REQUEST);
             return;
         }
         if (req.content().readableBytes() > settings.maxPayload()) {
+            if (endpoint.revision().dropsOversizedPost()) {
+                // engine.io 3 destroys the connection, and the session goes with its transport
+                session.close("maxHttpBufferSize exceeded");
+                ctx.close();
+                return;
+            }
             ex.status(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE); // EIO4-13.1; the session stays
             return;
         }
-        String body = req.content().toString(StandardCharsets.UTF_8);
-        if (session.jsonp()) {
+        byte[] raw = new byte[req.content().readableBytes()];
+        req.content().getBytes(req.content().readerIndex(), raw);
+        if (session.jsonp() && !octetStream) {
+            String body = new String(raw, StandardCharsets.UTF_8);
             List<String> d = new QueryStringDecoder(body, StandardCharsets.UTF_8, false).parameters().get("d");
             if (d == null || d.isEmpty()) {
                 ex.ok(); // EIO4-8.9
                 return;
             }
-            body = PollingAnswers.unescapeJsonpData(d.get(0));
+            raw = PollingAnswers.unescapeJsonpData(d.get(0)).getBytes(StandardCharsets.UTF_8);
         }
         List<EnginePacket> packets;
         try {
-            packets = PollingPayloadCodec.decode(body);
+            packets = endpoint.revision().decodePayload(raw, octetStream);
         } catch (MalformedPacketException e) {
             // EIO4-7.9: no "ok" for a body that cannot be read, and the session is over
             session.close("parse error");

@@ -1,7 +1,6 @@
 package dev.sioconf.server.eio4.engine;
 
 import dev.sioconf.server.eio4.codec.EnginePacket;
-import dev.sioconf.server.eio4.codec.EnginePacketCodec;
 import dev.sioconf.server.eio4.codec.MalformedPacketException;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
@@ -19,11 +18,13 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 final class Eio4WebSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
 
     private final int maxPayload;
+    private final EngineRevision revision;
     private WebSocketServerHandshaker handshaker;
     private EngineSession session;
 
-    Eio4WebSocketHandler(int maxPayload) {
+    Eio4WebSocketHandler(int maxPayload, EngineRevision revision) {
         this.maxPayload = maxPayload;
+        this.revision = revision;
     }
 
     int maxPayload() {
@@ -49,7 +50,7 @@ final class Eio4WebSocketHandler extends SimpleChannelInboundHandler<WebSocketFr
         } else if (frame instanceof TextWebSocketFrame text) {
             EnginePacket packet;
             try {
-                packet = EnginePacketCodec.decode(text.text());
+                packet = revision.decodeTextFrame(text.text());
             } catch (MalformedPacketException e) {
                 // EIO4-4.5: a packet that cannot be read ends the session ("parse error")
                 session.webSocketMalformed(ctx.channel());
@@ -57,7 +58,14 @@ final class Eio4WebSocketHandler extends SimpleChannelInboundHandler<WebSocketFr
             }
             session.webSocketPacket(ctx.channel(), packet);
         } else if (frame instanceof BinaryWebSocketFrame binary) {
-            session.webSocketPacket(ctx.channel(), EnginePacket.binaryMessage(ByteBufUtil.getBytes(binary.content())));
+            EnginePacket packet;
+            try {
+                packet = revision.decodeBinaryFrame(ByteBufUtil.getBytes(binary.content()));
+            } catch (MalformedPacketException e) {
+                session.webSocketMalformed(ctx.channel());
+                return;
+            }
+            session.webSocketPacket(ctx.channel(), packet);
         }
     }
 

@@ -19,11 +19,11 @@ final class Eio4WebSocketUpgrade {
 
     /** A session opened directly over WebSocket: its open packet is the first frame (EIO4-3.5). */
     static void openSession(ChannelHandlerContext ctx, FullHttpRequest req, EngineEndpoint endpoint) {
-        Eio4WebSocketHandler frames = new Eio4WebSocketHandler(endpoint.settings().maxPayload());
+        Eio4WebSocketHandler frames = new Eio4WebSocketHandler(endpoint.settings().maxPayload(), endpoint.revision());
         handshake(ctx, req, frames, channel -> {
             EngineSession session = endpoint.create(Eio4Transport.WEBSOCKET, null);
             frames.bind(session);
-            channel.writeAndFlush(EngineSession.frame(endpoint.openPacket(session, Eio4Transport.WEBSOCKET)));
+            channel.writeAndFlush(endpoint.revision().frame(endpoint.openPacket(session, Eio4Transport.WEBSOCKET)));
             session.useWebSocket(channel);
             session.start();
         });
@@ -31,7 +31,7 @@ final class Eio4WebSocketUpgrade {
 
     /** A WebSocket for a polling session: nothing is sent on it before the client's probe (EIO4-10.1). */
     static void upgradeSession(ChannelHandlerContext ctx, FullHttpRequest req, EngineSession session) {
-        Eio4WebSocketHandler frames = new Eio4WebSocketHandler(session.settings().maxPayload());
+        Eio4WebSocketHandler frames = new Eio4WebSocketHandler(session.settings().maxPayload(), session.revision());
         frames.bind(session);
         // The probe is registered before the 101 goes out: the client may send 2probe and 5 the
         // moment it reads the 101, and those frames must find the upgrade under way.
@@ -40,8 +40,8 @@ final class Eio4WebSocketUpgrade {
     }
 
     /** A WebSocket the session cannot take: it opens, then closes without any Engine.IO packet. */
-    static void acceptAndClose(ChannelHandlerContext ctx, FullHttpRequest req, int maxPayload) {
-        Eio4WebSocketHandler frames = new Eio4WebSocketHandler(maxPayload);
+    static void acceptAndClose(ChannelHandlerContext ctx, FullHttpRequest req, EngineEndpoint endpoint) {
+        Eio4WebSocketHandler frames = new Eio4WebSocketHandler(endpoint.settings().maxPayload(), endpoint.revision());
         handshake(ctx, req, frames, channel -> EngineSession.closeWebSocket(channel,
                 io.netty.handler.codec.http.websocketx.WebSocketCloseStatus.NORMAL_CLOSURE));
     }

@@ -4,7 +4,6 @@ import dev.sioconf.server.eio4.Eio4Fault;
 import dev.sioconf.server.eio4.Eio4Settings;
 import dev.sioconf.server.eio4.Eio4Transport;
 import dev.sioconf.server.eio4.codec.EnginePacket;
-import dev.sioconf.server.eio4.codec.OpenPacketBody;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -28,8 +27,17 @@ public final class EngineEndpoint {
     private final Set<String> postsReceiving = ConcurrentHashMap.newKeySet();
     private final SecureRandom random = new SecureRandom();
 
+    private final EngineRevision revision;
+
+    /** An Engine.IO 4 endpoint. */
     public EngineEndpoint(Eio4Settings settings, ScheduledExecutorService timer, EngineApplication application) {
+        this(settings, new Eio4Revision(settings), timer, application);
+    }
+
+    public EngineEndpoint(Eio4Settings settings, EngineRevision revision, ScheduledExecutorService timer,
+            EngineApplication application) {
         this.settings = settings;
+        this.revision = revision;
         this.timer = timer;
         this.application = application;
         this.cors = new CorsPolicy(settings);
@@ -39,16 +47,25 @@ public final class EngineEndpoint {
         return settings;
     }
 
+    public EngineRevision revision() {
+        return revision;
+    }
+
     CorsPolicy cors() {
         return cors;
     }
 
     /** A new session; it is live as soon as this returns, so its open packet must go out next. */
     EngineSession create(Eio4Transport transport, String jsonpIndex) {
+        return create(transport, jsonpIndex, false);
+    }
+
+    /** @param binaryPayloads whether polls may be answered with binary bodies (Engine.IO 3 without b64=1) */
+    EngineSession create(Eio4Transport transport, String jsonpIndex, boolean binaryPayloads) {
         while (true) {
             String id = newId();
-            EngineSession session = new EngineSession(id, settings, timer, application, this::remove, transport,
-                    jsonpIndex);
+            EngineSession session = new EngineSession(id, settings, revision, timer, application, this::remove,
+                    transport, jsonpIndex, binaryPayloads);
             if (sessions.putIfAbsent(id, session) == null) {
                 return session;
             }
@@ -63,8 +80,8 @@ public final class EngineEndpoint {
         if (settings.has(Eio4Fault.WRONG_PING_INTERVAL)) {
             pingInterval *= 2;
         }
-        return new OpenPacketBody(session.id(), upgrades ? List.of("websocket") : List.of(), pingInterval,
-                settings.pingTimeout().toMillis(), settings.maxPayload()).toPacket();
+        return revision.openPacket(session.id(), upgrades ? List.of("websocket") : List.of(), pingInterval,
+                settings.pingTimeout().toMillis(), settings.maxPayload());
     }
 
     public Optional<EngineSession> find(String id) {

@@ -4,19 +4,13 @@ import dev.sioconf.server.eio4.Eio4Fault;
 import dev.sioconf.server.eio4.Eio4Settings;
 import dev.sioconf.server.eio4.Eio4Transport;
 import dev.sioconf.server.eio4.codec.EnginePacket;
-import dev.sioconf.server.eio4.codec.EnginePacketCodec;
 import dev.sioconf.server.eio4.codec.EnginePacketType;
 import dev.sioconf.server.eio4.codec.ErrorAnswer;
-import dev.sioconf.server.eio4.codec.PollingPayloadCodec;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
-import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -27,7 +21,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * One Engine.IO 4 session: its queued packets, its transport (a held poll or a WebSocket), an
@@ -47,6 +40,9 @@ public final class EngineSession {
     private final Consumer<EngineSession> onEnd;
     /** The JSONP callback index fixed at the handshake, null for XHR polling (EIO4-8.5). */
     private final String jsonpIndex;
+    private final EngineRevision revision;
+    /** Engine.IO 3 without {@code b64=1}: a poll with binary in it may be answered as octet-stream. */
+    private final boolean binaryPayloads;
 
     private final Deque<EnginePacket> outbox = new ArrayDeque<>();
     private Eio4Transport transport;
@@ -67,9 +63,12 @@ public final class EngineSession {
     private ScheduledFuture<?> upgradeTimer;
     private Object applicationState;
 
-    EngineSession(String id, Eio4Settings settings, ScheduledExecutorService timer, EngineApplication application,
-            Consumer<EngineSession> onEnd, Eio4Transport transport, String jsonpIndex) {
+    EngineSession(String id, Eio4Settings settings, EngineRevision revision, ScheduledExecutorService timer,
+            EngineApplication application, Consumer<EngineSession> onEnd, Eio4Transport transport, String jsonpIndex,
+            boolean binaryPayloads) {
         this.id = id;
+        this.revision = revision;
+        this.binaryPayloads = binaryPayloads && jsonpIndex == null;
         this.settings = settings;
         this.timer = timer;
         this.application = application;
@@ -126,7 +125,24 @@ public final class EngineSession {
     /** Called once the open packet is on its way: the application starts and the heartbeat runs. */
     synchronized void start() {
         application.onOpen(this);
-        schedulePing();
+        startHeartbeat();
+    }
+
+    /**
+     * Starts a polling session: the application runs, and whatever it queued at once (socket.io
+     * 2.x's implicit {@code 40}) goes in the handshake's answer after the open packet.
+     */
+    synchronized EngineRevision.PollingBody startWithHandshake(EnginePacket open) {
+        start();
+        List<EnginePacket> first = new ArrayList<>();
+        first.add(open);
+        first.addAll(outbox);
+        outbox.clear();
+        return revision.encodePayload(first, binaryPayloads);
+    }
+
+    EngineRevision revision() {
+        return revision;
     }
 
     // ---- sending -------------------------------------------------------------------------
@@ -157,7 +173,7 @@ public final class EngineSession {
             }
             webSocketWriting = true;
             Channel ws = webSocket;
-            ws.writeAndFlush(frame(outbox.removeFirst())).addListener(written ->
+            ws.writeAndFlush(revision.frame(outbox.removeFirst())).addListener(written ->
                     ws.eventLoop().execute(this::webSocketWritten));
         } else if (transport == Eio4Transport.POLLING && heldPoll != null) {
             List<EnginePacket> packets = new ArrayList<>(outbox);
@@ -180,21 +196,7 @@ public final class EngineSession {
         if (ordered.size() >= 2 && settings.has(Eio4Fault.REORDER_QUEUED)) {
             Collections.swap(ordered, 0, 1);
         }
-        poll.payload(PollingAnswers.wrap(encodePayload(ordered), jsonpIndex));
-    }
-
-    private String encodePayload(List<EnginePacket> packets) {
-        if (settings.has(Eio4Fault.WRONG_SEPARATOR)) {
-            return packets.stream().map(EnginePacketCodec::encode).collect(Collectors.joining("\u001f"));
-        }
-        return PollingPayloadCodec.encode(packets);
-    }
-
-    static WebSocketFrame frame(EnginePacket packet) {
-        if (packet.isBinary()) {
-            return new BinaryWebSocketFrame(Unpooled.wrappedBuffer(packet.bytes()));
-        }
-        return new TextWebSocketFrame(EnginePacketCodec.encode(packet));
+        poll.payload(revision.encodePayload(ordered, binaryPayloads), jsonpIndex);
     }
 
     // ---- polling -------------------------------------------------------------------------
@@ -253,6 +255,19 @@ public final class EngineSession {
     // ---- receiving -----------------------------------------------------------------------
 
     private void receive(EnginePacket packet) {
+        if (revision.heartbeat() == EngineRevision.Heartbeat.CLIENT_PINGS) {
+            // engine.io 3: any packet shows the client alive; a ping is answered at once
+            startHeartbeat();
+            if (packet.type() == EnginePacketType.PING) {
+                if (revision.answersClientPings()) {
+                    send(EnginePacket.text(EnginePacketType.PONG, packet.text()));
+                }
+                return;
+            }
+            if (packet.type() == EnginePacketType.PONG) {
+                return;
+            }
+        }
         switch (packet.type()) {
             case PONG -> {
                 if (packet.text().isEmpty()) {
@@ -319,7 +334,7 @@ public final class EngineSession {
 
     private void probePacket(Channel ws, EnginePacket packet) {
         if (packet.equals(EnginePacket.PROBE_PING)) {
-            ws.writeAndFlush(frame(EnginePacket.PROBE_PONG));
+            ws.writeAndFlush(revision.frame(EnginePacket.PROBE_PONG));
             probed = true;
             // the client's polling loop comes to rest on the noop (EIO4-10.3)
             if (heldPoll != null && outbox.isEmpty() && !settings.has(Eio4Fault.NO_UPGRADE_NOOP)) {
@@ -405,6 +420,20 @@ public final class EngineSession {
     }
 
     // ---- heartbeat -----------------------------------------------------------------------
+
+    /**
+     * Engine.IO 4: the first ping after pingInterval. Engine.IO 3: the session ends unless the
+     * client sends something within pingInterval + pingTimeout; called again for every packet.
+     */
+    private void startHeartbeat() {
+        if (revision.heartbeat() == EngineRevision.Heartbeat.SERVER_PINGS) {
+            schedulePing();
+            return;
+        }
+        cancel(pongDeadline);
+        pongDeadline = schedule(settings.pingInterval().plus(settings.pingTimeout()),
+                () -> end("ping timeout", EnginePacket.CLOSE));
+    }
 
     private void schedulePing() {
         if (settings.has(Eio4Fault.NO_PINGS)) {

@@ -25,6 +25,7 @@ final class HttpExchange {
     static final String TEXT_PLAIN = "text/plain; charset=UTF-8";
     static final String TEXT_HTML = "text/html";
     static final String APPLICATION_JSON = "application/json";
+    static final String APPLICATION_OCTET_STREAM = "application/octet-stream";
 
     private final ChannelHandlerContext ctx;
     private final boolean keepAlive;
@@ -72,6 +73,17 @@ final class HttpExchange {
         send(response);
     }
 
+    /** A poll's answer in either form: text (wrapped for JSONP) or an Engine.IO 3 binary payload. */
+    void payload(EngineRevision.PollingBody body, String jsonpIndex) {
+        if (!body.isBinary()) {
+            payload(PollingAnswers.wrap(body.text(), jsonpIndex));
+            return;
+        }
+        FullHttpResponse response = response(HttpResponseStatus.OK, APPLICATION_OCTET_STREAM, body.bytes());
+        response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+        send(response);
+    }
+
     /** The answer to a POST whose payload was read (EIO4-7.4), not cached either (EIO4-3.9). */
     void ok() {
         FullHttpResponse response = response(HttpResponseStatus.OK, TEXT_HTML, "ok");
@@ -104,7 +116,10 @@ final class HttpExchange {
     }
 
     FullHttpResponse response(HttpResponseStatus status, String contentType, String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return response(status, contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    FullHttpResponse response(HttpResponseStatus status, String contentType, byte[] bytes) {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
                 Unpooled.wrappedBuffer(bytes));
         if (contentType != null) {

@@ -16,13 +16,25 @@ public final class Eio4ServerContract {
     public static final Set<String> NAMESPACES = Set.of("/", "/custom");
 
     private final Eio4Settings settings;
+    private final boolean authEvent;
 
+    /** The eio4 contract: the auth event after each CONNECT. */
     public Eio4ServerContract(Eio4Settings settings) {
+        this(settings, true);
+    }
+
+    private Eio4ServerContract(Eio4Settings settings, boolean authEvent) {
         this.settings = settings;
+        this.authEvent = authEvent;
+    }
+
+    /** The eio3 contract: the same events, and nothing at all on connect (Socket.IO 4 has no auth). */
+    public static Eio4ServerContract withoutAuthEvent(Eio4Settings settings) {
+        return new Eio4ServerContract(settings, false);
     }
 
     void onConnect(NamespaceSocket socket, JsonNode auth) {
-        if (!settings.has(Eio4Fault.NO_AUTH_EVENT)) {
+        if (authEvent && !settings.has(Eio4Fault.NO_AUTH_EVENT)) {
             socket.emit("auth", auth); // SIO5-23.2
         }
     }

@@ -3,9 +3,8 @@ package dev.sioconf.server.eio4.socket;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sioconf.server.eio3.Eio3Fault;
 import dev.sioconf.server.eio4.Eio4Settings;
-import dev.sioconf.server.eio4.Eio4Transport;
 import dev.sioconf.server.eio4.codec.EnginePacket;
 import dev.sioconf.server.eio4.codec.MalformedPacketException;
 import dev.sioconf.server.eio4.codec.SocketPacket;
@@ -40,24 +39,37 @@ public final class SocketIoApplication implements EngineApplication {
     private final Set<String> namespaces;
     private final Eio4Settings settings;
     private final Eio4ServerContract contract;
+    private final NamespaceRules rules;
     private final SecureRandom random = new SecureRandom();
 
+    /** Socket.IO 5, the eio4 profile. */
     public SocketIoApplication(Eio4Settings settings, Set<String> namespaces, Eio4ServerContract contract) {
+        this(settings, namespaces, contract, new Sio5NamespaceRules(settings));
+    }
+
+    private SocketIoApplication(Eio4Settings settings, Set<String> namespaces, Eio4ServerContract contract,
+            NamespaceRules rules) {
         this.settings = settings;
         this.namespaces = Set.copyOf(namespaces);
         this.contract = contract;
+        this.rules = rules;
+    }
+
+    /** Socket.IO 4 as socket.io 2.5 speaks it, the eio3 profile. */
+    public static SocketIoApplication socketIo4(Eio4Settings settings, Set<String> namespaces,
+            Eio4ServerContract contract, Set<Eio3Fault> faults) {
+        return new SocketIoApplication(settings, namespaces, contract, new Sio4NamespaceRules(faults));
+    }
+
+    Eio4ServerContract contract() {
+        return contract;
     }
 
     @Override
     public void onOpen(EngineSession session) {
         SocketIoClient client = new SocketIoClient(session, new SocketPacketAssembler(MAX_ATTACHMENTS), settings);
         session.applicationState(client);
-        // SIO5-18.8: a session in no namespace when the connect timeout strikes is closed
-        session.schedule(settings.connectTimeout(), () -> {
-            if (client.joinedNone()) {
-                session.close("connect timeout");
-            }
-        });
+        rules.onOpen(this, client);
     }
 
     @Override
@@ -82,10 +94,10 @@ public final class SocketIoApplication implements EngineApplication {
     private void handle(SocketIoClient client, SocketPacket packet) {
         String ns = packet.namespace();
         switch (packet.type()) {
-            case CONNECT -> connect(client, ns, packet.data());
+            case CONNECT -> connect(client, rules.connectNamespace(ns), packet.data());
             case DISCONNECT -> {
                 if (!client.leave(ns)) {
-                    client.session().close("disconnect from a namespace not joined");
+                    rules.notJoined(client, ns, "DISCONNECT");
                 }
             }
             case EVENT -> {
@@ -111,40 +123,20 @@ public final class SocketIoApplication implements EngineApplication {
     private Optional<NamespaceSocket> joined(SocketIoClient client, String ns) {
         Optional<NamespaceSocket> socket = client.socket(ns);
         if (socket.isEmpty()) {
-            client.session().close("packet for namespace " + ns + " not joined");
+            rules.notJoined(client, ns, "packet");
         }
         return socket;
     }
 
-    private void connect(SocketIoClient client, String ns, JsonNode auth) {
+    private void connect(SocketIoClient client, String ns, JsonNode data) {
         if (!namespaces.contains(ns)) {
-            ObjectNode error = NODES.objectNode().put("message", "Invalid namespace");
-            client.send(SocketPacket.connectError(ns, error)); // SIO5-18.6
+            rules.refuseUnknown(client, ns);
             return;
         }
-        if (client.socket(ns).isPresent()) {
-            client.session().close("second CONNECT for " + ns); // SIO5-18.11, as 4.8.x does
-            return;
-        }
-        NamespaceSocket socket = client.join(ns, newSocketId());
-        client.send(SocketPacket.connect(ns, NODES.objectNode().put("sid", socket.id())));
-        JsonNode authOrEmpty = auth == null ? NODES.objectNode() : auth;
-        Runnable start = () -> {
-            if (client.socket(ns).orElse(null) == socket) {
-                contract.onConnect(socket, authOrEmpty);
-            }
-            socket.started();
-        };
-        if (client.session().transport() == Eio4Transport.WEBSOCKET) {
-            // Events that come during the pause wait for it, so auth stays the first packet after
-            // the answer (SIO5-23.2); a socket that left meanwhile gets no auth.
-            client.session().schedule(APPLICATION_PAUSE, start);
-        } else {
-            start.run(); // a polling payload is read whole, answer and auth alike
-        }
+        rules.connect(this, client, ns, data);
     }
 
-    private String newSocketId() {
+    String newSocketId() {
         byte[] bytes = new byte[15];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
