@@ -41,11 +41,15 @@ public final class CaseExtension implements InvocationInterceptor {
         if (legacy != null) {
             return legacy.does();
         }
+        Eio3Case eio3 = method.getAnnotation(Eio3Case.class);
+        if (eio3 != null) {
+            return eio3.does();
+        }
         Eio4Case eio4 = method.getAnnotation(Eio4Case.class);
         if (eio4 != null) {
             return eio4.does();
         }
-        throw new IllegalStateException(method + " is neither a @LegacyCase nor an @Eio4Case");
+        throw new IllegalStateException(method + " is not a @LegacyCase, @Eio3Case or @Eio4Case");
     }
 
     static String requirementOf(Method method) {

@@ -1,6 +1,7 @@
 package dev.sioconf.suite.target;
 
 import dev.sioconf.server.ReferenceServer;
+import dev.sioconf.server.eio3.Eio3Fault;
 import dev.sioconf.server.eio4.Eio4Fault;
 import dev.sioconf.server.eio4.Eio4Transport;
 import dev.sioconf.server.legacy.Fault;
@@ -123,16 +124,16 @@ public final class EmbeddedReference {
     }
 
     /** The eio3 scenarios as targets of profile {@code eio3}, started once per JVM and set of faults. */
-    public static synchronized List<Target> eio3Targets(Set<String> faults) {
+    public static synchronized List<Target> eio3Targets(Set<Eio3Fault> faults) {
         String key = "eio3 " + faults;
         List<Target> targets = STARTED.get(key);
         if (targets == null) {
             targets = new ArrayList<>();
             for (Map.Entry<String, dev.sioconf.server.eio4.Eio4Settings> scenario : EIO3_SCENARIOS.entrySet()) {
                 dev.sioconf.server.eio4.Eio4Settings settings = scenario.getValue();
-                ReferenceServer server = startBoth(LegacySettings.defaults(), settings);
+                ReferenceServer server = startAll(LegacySettings.defaults(), settings, faults);
                 Runtime.getRuntime().addShutdownHook(new Thread(server::close, "sioconf-stop-" + scenario.getKey()));
-                String name = scenario.getKey() + (faults.isEmpty() ? "" : "+" + String.join("+", faults));
+                String name = scenario.getKey() + (faults.isEmpty() ? "" : "+" + String.join("+", faults.stream().map(Eio3Fault::wireName).toList()));
                 targets.add(Target.engine(name, server.baseUri(), "eio3", declared(settings)));
             }
             STARTED.put(key, List.copyOf(targets));
@@ -141,9 +142,9 @@ public final class EmbeddedReference {
     }
 
     /** The eio3 faults named in a comma list that may also name other profiles' faults. */
-    public static Set<String> parseEio3Faults(String list) {
+    public static Set<Eio3Fault> parseEio3Faults(String list) {
         checkFaultNames(list);
-        return Set.of();
+        return Set.copyOf(names(list).stream().map(Eio3Fault::ofWireName).flatMap(java.util.Optional::stream).toList());
     }
 
     /** What an eio4 scenario declares: its true settings, faults aside. */
@@ -177,7 +178,7 @@ public final class EmbeddedReference {
 
     private static void checkFaultNames(String list) {
         for (String name : names(list)) {
-            if (Fault.ofWireName(name).isEmpty() && Eio4Fault.ofWireName(name).isEmpty()) {
+            if (Fault.ofWireName(name).isEmpty() && Eio4Fault.ofWireName(name).isEmpty() && Eio3Fault.ofWireName(name).isEmpty()) {
                 throw new IllegalArgumentException("unknown fault '" + name + "'");
             }
         }
@@ -188,8 +189,12 @@ public final class EmbeddedReference {
     }
 
     private static ReferenceServer startBoth(LegacySettings legacy, dev.sioconf.server.eio4.Eio4Settings eio4) {
+        return startAll(legacy, eio4, Set.of());
+    }
+
+    private static ReferenceServer startAll(LegacySettings legacy, dev.sioconf.server.eio4.Eio4Settings eio4, Set<Eio3Fault> eio3Faults) {
         try {
-            return ReferenceServer.start(legacy, eio4);
+            return ReferenceServer.start(legacy, eio4, eio3Faults);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting the reference server", e);
