@@ -53,7 +53,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * comparing.
  */
 @Execution(ExecutionMode.SAME_THREAD)
-@ResourceLock(NodeServer.INTEROP_LOCK)
+@ResourceLock(ServerProcess.INTEROP_LOCK)
 class SocketIo0919InteropIT {
 
     static final String SERVER = "socket.io-0.9.19";
@@ -130,7 +130,7 @@ class SocketIo0919InteropIT {
 
     @BeforeAll
     static void runTheSuiteAgainstBothServersInEveryConfiguration() throws Exception {
-        NodeServer.interopDir(); // fail at once, and clearly, when the npm packages are missing
+        ServerProcess.interopDir(); // fail at once, and clearly, when the npm packages are missing
         long start = System.nanoTime();
         // Six runs at once (three configurations, two servers): the cases mostly wait on timers.
         ExecutorService pool = Executors.newFixedThreadPool(CONFIGS.size() * 2);
@@ -209,7 +209,7 @@ class SocketIo0919InteropIT {
     // ---- runs -----------------------------------------------------------------------------------
 
     static List<CaseResult> runAgainstSocketIo(Config c) throws Exception {
-        try (NodeServer server = NodeServer.start("legacy-server.js", c.environment(), serverLog(c))) {
+        try (ServerProcess server = ServerProcess.start("legacy-server.js", c.environment(), serverLog(c))) {
             return runSuite(server.baseUri(), socketIoName(c), c);
         }
     }
@@ -298,7 +298,7 @@ class SocketIo0919InteropIT {
     // ---- places and names -----------------------------------------------------------------------
 
     static Path baselineFile(Config c) {
-        return NodeServer.interopDir().resolve("baselines").resolve(SERVER + "-" + c.name() + ".txt");
+        return ServerProcess.interopDir().resolve("baselines").resolve(SERVER + "-" + c.name() + ".txt");
     }
 
     static Path reportDir(Config c) {

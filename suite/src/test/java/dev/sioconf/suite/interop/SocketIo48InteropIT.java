@@ -45,7 +45,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * comparing.
  */
 @Execution(ExecutionMode.SAME_THREAD)
-@ResourceLock(NodeServer.INTEROP_LOCK)
+@ResourceLock(ServerProcess.INTEROP_LOCK)
 class SocketIo48InteropIT {
 
     static final String SERVER = "socket.io-4.8.1";
@@ -110,12 +110,12 @@ class SocketIo48InteropIT {
 
     @BeforeAll
     static void runTheSuiteAgainstSocketIo48InEveryConfiguration() throws Exception {
-        NodeServer.interopDir();
+        ServerProcess.interopDir();
         long start = System.nanoTime();
         // One configuration after the other: node serves every case of a run on one core already.
         for (Config c : CONFIGS) {
             List<CaseResult> results;
-            try (NodeServer server = NodeServer.start("modern-server.js", c.environment(), serverLog(c))) {
+            try (ServerProcess server = ServerProcess.start("modern-server.js", c.environment(), serverLog(c))) {
                 results = runSuite(server.baseUri(), c, name(c));
             }
             List<CaseResult> reference;
@@ -205,7 +205,7 @@ class SocketIo48InteropIT {
     }
 
     static Path baselineFile(Config c) {
-        return NodeServer.interopDir().resolve("baselines").resolve(SERVER + "-" + c.name() + ".txt");
+        return ServerProcess.interopDir().resolve("baselines").resolve(SERVER + "-" + c.name() + ".txt");
     }
 
     static Path reportDir(Config c) {

@@ -19,12 +19,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A server script of {@code interop/} run by node: started with its settings in the environment,
- * ready once it printed {@code listening <port>} (within a bound), and stopped with its whole
- * process tree, SIGTERM first. It also exits on its own when this JVM dies, because its stdin
- * (a pipe from here) ends then.
+ * A third-party server of {@code interop/}, a script run by node or a runnable jar run by java:
+ * started with its settings in the environment, ready once it printed {@code listening <port>}
+ * (within a bound), and stopped with its whole process tree, SIGTERM first. It also exits on its
+ * own when this JVM dies, because its stdin (a pipe from here) ends then.
  */
-final class NodeServer implements AutoCloseable {
+final class ServerProcess implements AutoCloseable {
 
     /**
      * Held by every interop IT for its whole run: the timing cases of one run should not compete for
@@ -40,7 +40,7 @@ final class NodeServer implements AutoCloseable {
     private final int port;
     private final Path log;
 
-    private NodeServer(Process process, int port, Path log) {
+    private ServerProcess(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
         this.log = log;
@@ -62,10 +62,28 @@ final class NodeServer implements AutoCloseable {
      * @param env     the script's settings (PORT is 0 unless env sets it)
      * @param log     where the script's stderr goes
      */
-    static NodeServer start(String script, Map<String, String> env, Path log) throws IOException, InterruptedException {
+    static ServerProcess start(String script, Map<String, String> env, Path log) throws IOException, InterruptedException {
+        return start(List.of("node", script), script, env, log);
+    }
+
+    /**
+     * The runnable jar {@code interop/<module>/target/<jar>}, built by the reactor before this
+     * module (netty-socketio), run by the java that runs this JVM.
+     */
+    static ServerProcess startJar(String jar, Map<String, String> env, Path log) throws IOException, InterruptedException {
+        Path path = interopDir().resolve(jar);
+        if (!Files.isRegularFile(path)) {
+            throw new IllegalStateException(path + " is not built: run `mvn -B package` from the top (the reactor builds it before suite)");
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return start(List.of(java, "-Xmx256m", "-jar", path.toString()), jar, env, log);
+    }
+
+    private static ServerProcess start(List<String> command, String script, Map<String, String> env, Path log)
+            throws IOException, InterruptedException {
         Path dir = interopDir();
         Files.createDirectories(log.toAbsolutePath().getParent());
-        ProcessBuilder pb = new ProcessBuilder(List.of("node", script)).directory(dir.toFile())
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectError(log.toFile());
         pb.environment().put("PORT", "0");
         pb.environment().putAll(env); // a script may want PORT otherwise: modern-server.js takes "" (not "0") for a free port
@@ -74,7 +92,7 @@ final class NodeServer implements AutoCloseable {
         try {
             process = pb.start();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot run node (is Node.js 20 on the PATH?): " + e.getMessage(), e);
+            throw new IllegalStateException("cannot run " + command.get(0) + " (is Node.js 20 on the PATH?): " + e.getMessage(), e);
         }
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<String> firstLine = CompletableFuture.supplyAsync(() -> {
@@ -83,7 +101,7 @@ final class NodeServer implements AutoCloseable {
             } catch (IOException e) {
                 return null;
             }
-        }, NodeServer::daemon);
+        }, ServerProcess::daemon);
         String line;
         try {
             line = firstLine.get(START_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -93,7 +111,7 @@ final class NodeServer implements AutoCloseable {
         Matcher m = line == null ? null : LISTENING.matcher(line.trim());
         if (m == null || !m.matches()) {
             stop(process);
-            throw new IllegalStateException("node " + script + " did not print `listening <port>` within " + START_LIMIT
+            throw new IllegalStateException(script + " did not print `listening <port>` within " + START_LIMIT
                     + " (first line: " + line + ", exit: " + (process.isAlive() ? "still running" : process.exitValue())
                     + "); stderr: " + tail(log));
         }
@@ -107,7 +125,7 @@ final class NodeServer implements AutoCloseable {
                 // it ended
             }
         });
-        return new NodeServer(process, Integer.parseInt(m.group(1)), log);
+        return new ServerProcess(process, Integer.parseInt(m.group(1)), log);
     }
 
     URI baseUri() {
