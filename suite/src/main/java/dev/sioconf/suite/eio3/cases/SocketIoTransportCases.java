@@ -59,12 +59,15 @@ class SocketIoTransportCases {
 
     @Requirement("SIO4-16.1")
     @Eio3Case(transports = {EngineTransport.POLLING, EngineTransport.POLLING_JSONP},
-            does = "drives a polling session by hand (XHR, or JSONP with j=0), POSTs 2 and 452-[\"message\",...] with the "
+            does = "drives a polling session by hand (XHR, or JSONP with j=0&b64=1 as engine.io-client 3 opens it), POSTs 2 and "
+                    + "452-[\"message\",...] with the "
                     + "attachments b4AQID and b4BAUG, and polls: on XHR the answer holding the attachments must be an "
                     + "application/octet-stream binary payload, on JSONP a ___eio[0](\"...\"); text payload with b4 entries")
     void attachmentsInPollAnswersTakeTheFormOfTheTransport(EngineTester t) {
         boolean jsonp = t.transport() == EngineTransport.POLLING_JSONP;
-        String sid = handDrivenSession(t, jsonp);
+        // engine.io-client 3 always asks for b64 on JSONP (socket.io 2.5.1 writes a JSONP answer holding binary as
+        // ___eio[0]({"type":"Buffer","data":[...]}); otherwise)
+        String sid = handDrivenSession(t, jsonp, jsonp ? "&b64=1" : "");
         postText(t, sid, jsonp, "2", "452-[\"message\"," + TWO + "]", "b4AQID", "b4BAUG");
         List<HttpAnswer> answers = new ArrayList<>();
         List<String> packets = pollPackets(t, sid, jsonp, 3, answers);
@@ -113,7 +116,12 @@ class SocketIoTransportCases {
 
     /** A polling handshake (with {@code j=0} for JSONP); returns the sid. The implicit {@code 40} stays in its body. */
     static String handDrivenSession(EngineTester t, boolean jsonp) {
-        HttpAnswer a = t.get(t.eio() + "&transport=polling" + (jsonp ? "&j=0" : ""));
+        return handDrivenSession(t, jsonp, "");
+    }
+
+    /** Like {@link #handDrivenSession(EngineTester, boolean)}, with more handshake query (e.g. {@code &b64=1}). */
+    static String handDrivenSession(EngineTester t, boolean jsonp, String moreQuery) {
+        HttpAnswer a = t.get(t.eio() + "&transport=polling" + (jsonp ? "&j=0" : "") + moreQuery);
         if (a.status() != 200) {
             throw new TargetMisbehaved("a polling handshake was answered HTTP " + a.status() + ": " + a.body());
         }
