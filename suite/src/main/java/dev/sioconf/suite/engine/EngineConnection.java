@@ -63,7 +63,7 @@ public final class EngineConnection implements AutoCloseable {
             c.onWebSocket = true;
             c.startPump();
         } else {
-            String query = tester.eio() + "&transport=polling" + (transport == EngineTransport.POLLING_JSONP ? "&j=" + JSONP_INDEX : "");
+            String query = tester.eio() + "&transport=polling" + (transport == EngineTransport.POLLING_JSONP ? "&" + c.jsonpQuery() : "");
             HttpAnswer a = tester.http().get(tester.uri(path, query), EngineBounds.PROMPT);
             if (a.status() != 200) {
                 throw new TargetMisbehaved("a polling handshake was answered HTTP " + a.status() + ": " + a.body());
@@ -161,7 +161,7 @@ public final class EngineConnection implements AutoCloseable {
         postLock.lock();
         try {
             if (transport == EngineTransport.POLLING_JSONP) {
-                return tester.http().post(tester.uri(path, tester.eio() + "&transport=polling&j=" + JSONP_INDEX + "&sid=" + sid),
+                return tester.http().post(tester.uri(path, tester.eio() + "&transport=polling&" + jsonpQuery() + "&sid=" + sid),
                         "application/x-www-form-urlencoded", Eio4Codec.jsonpForm(payload), EngineBounds.PROMPT);
             }
             return tester.post(path, sid, payload);
@@ -304,7 +304,7 @@ public final class EngineConnection implements AutoCloseable {
     private void pollLoop() {
         try {
             while (!stopped && !pollPaused) {
-                HttpAnswer answer = tester.poll(path, sid, transport == EngineTransport.POLLING_JSONP ? "j=" + JSONP_INDEX : "");
+                HttpAnswer answer = tester.poll(path, sid, transport == EngineTransport.POLLING_JSONP ? jsonpQuery() : "");
                 if (stopped) {
                     return;
                 }
@@ -322,6 +322,14 @@ public final class EngineConnection implements AutoCloseable {
         } catch (AssertionError e) {
             inbox.closed(e.getMessage());
         }
+    }
+
+    /**
+     * The JSONP parameters of every request: the callback index and, in eio3, {@code b64=1}, which
+     * engine.io-client 3 always sends on JSONP, since a script cannot carry a binary payload.
+     */
+    String jsonpQuery() {
+        return "j=" + JSONP_INDEX + (revision.serverPings() ? "" : "&b64=1");
     }
 
     /** The packets of a poll answer: JSONP unwrapped, a binary payload (eio3) read as such. */
