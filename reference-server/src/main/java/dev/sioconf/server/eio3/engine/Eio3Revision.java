@@ -83,6 +83,11 @@ public final class Eio3Revision implements EngineRevision {
     }
 
     @Override
+    public WebSocketFrame frame(EnginePacket packet, boolean base64) {
+        return base64 && packet.isBinary() ? new TextWebSocketFrame(Eio3PacketCodec.encode(packet)) : frame(packet);
+    }
+
+    @Override
     public WebSocketFrame frame(EnginePacket packet) {
         if (!packet.isBinary()) {
             return new TextWebSocketFrame(Eio3PacketCodec.encode(packet));

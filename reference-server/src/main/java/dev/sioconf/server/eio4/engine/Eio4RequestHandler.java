@@ -74,8 +74,13 @@ public final class Eio4RequestHandler extends SimpleChannelInboundHandler<FullHt
         if (transport.get() == Eio4Transport.WEBSOCKET) {
             Eio4WebSocketUpgrade.openSession(ctx, req, endpoint);
         } else {
-            openPollingSession(ex, PollingAnswers.jsonpIndex(param(query, "j")), param(query, "b64") == null);
+            openPollingSession(ex, PollingAnswers.jsonpIndex(param(query, "j")), !hasValue(param(query, "b64")));
         }
+    }
+
+    /** {@code b64} asks for base64 only with a value, as engine.io 3 reads it (EIO3-5.4). */
+    private static boolean hasValue(String param) {
+        return param != null && !param.isEmpty();
     }
 
     private boolean serves(Eio4Transport transport) {

@@ -24,7 +24,7 @@ final class Eio4WebSocketUpgrade {
             EngineSession session = endpoint.create(Eio4Transport.WEBSOCKET, null);
             frames.bind(session);
             channel.writeAndFlush(endpoint.revision().frame(endpoint.openPacket(session, Eio4Transport.WEBSOCKET)));
-            session.useWebSocket(channel);
+            session.useWebSocket(channel, asksBase64(req));
             session.start();
         });
     }
@@ -35,8 +35,14 @@ final class Eio4WebSocketUpgrade {
         frames.bind(session);
         // The probe is registered before the 101 goes out: the client may send 2probe and 5 the
         // moment it reads the 101, and those frames must find the upgrade under way.
-        session.beginUpgrade(ctx.channel());
+        session.beginUpgrade(ctx.channel(), asksBase64(req));
         handshake(ctx, req, frames, channel -> { });
+    }
+
+    /** Whether the request carries {@code b64} with a value (Engine.IO 3 clients without binary support). */
+    private static boolean asksBase64(FullHttpRequest req) {
+        java.util.List<String> b64 = new io.netty.handler.codec.http.QueryStringDecoder(req.uri()).parameters().get("b64");
+        return b64 != null && !b64.isEmpty() && !b64.get(0).isEmpty();
     }
 
     /** A WebSocket the session cannot take: it opens, then closes without any Engine.IO packet. */

@@ -52,6 +52,14 @@ public interface EngineRevision {
 
     WebSocketFrame frame(EnginePacket packet);
 
+    /**
+     * A packet as a WebSocket frame for a client that asked for base64 ({@code b64} on the
+     * WebSocket request, Engine.IO 3): binary messages then go as text frames. Revision 4 has no such option.
+     */
+    default WebSocketFrame frame(EnginePacket packet, boolean base64) {
+        return frame(packet);
+    }
+
     /** A packet from a WebSocket text frame. */
     EnginePacket decodeTextFrame(String text);
 

@@ -48,6 +48,8 @@ public final class EngineSession {
     private Eio4Transport transport;
     private HttpExchange heldPoll;
     private Channel webSocket;
+    /** Engine.IO 3: the WebSocket request asked for {@code b64}, so binary goes as base64 text frames (EIO3-5.4). */
+    private volatile boolean webSocketBase64;
     private Channel probe;
     private boolean probed;
     private boolean webSocketWriting;
@@ -173,7 +175,7 @@ public final class EngineSession {
             }
             webSocketWriting = true;
             Channel ws = webSocket;
-            ws.writeAndFlush(revision.frame(outbox.removeFirst())).addListener(written ->
+            ws.writeAndFlush(revision.frame(outbox.removeFirst(), webSocketBase64)).addListener(written ->
                     ws.eventLoop().execute(this::webSocketWritten));
         } else if (transport == Eio4Transport.POLLING && heldPoll != null) {
             List<EnginePacket> packets = new ArrayList<>(outbox);
@@ -315,7 +317,8 @@ public final class EngineSession {
     // ---- websocket and upgrade -----------------------------------------------------------
 
     /** A session opened directly over WebSocket. */
-    synchronized void useWebSocket(Channel ws) {
+    synchronized void useWebSocket(Channel ws, boolean base64) {
+        webSocketBase64 = base64;
         transport = Eio4Transport.WEBSOCKET;
         webSocket = ws;
         ws.closeFuture().addListener(f -> webSocketClosed(ws));
@@ -326,7 +329,8 @@ public final class EngineSession {
         return !ended && transport == Eio4Transport.POLLING && probe == null;
     }
 
-    synchronized void beginUpgrade(Channel ws) {
+    synchronized void beginUpgrade(Channel ws, boolean base64) {
+        webSocketBase64 = base64;
         probe = ws;
         ws.closeFuture().addListener(f -> webSocketClosed(ws));
         upgradeTimer = schedule(settings.upgradeTimeout(), () -> abandonUpgrade(ws));
