@@ -2,13 +2,16 @@ package dev.sioconf.suite.eio4.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sioconf.suite.eio3.Eio3Codec;
 import dev.sioconf.suite.engine.EngineBounds;
 import dev.sioconf.suite.engine.EngineConnection;
 import dev.sioconf.suite.engine.EngineTester;
 import dev.sioconf.suite.engine.EngineTransport;
+import dev.sioconf.suite.engine.OpenPacket;
 import dev.sioconf.suite.junit.Eio4Case;
 import dev.sioconf.suite.junit.EngineTrait;
 import dev.sioconf.suite.junit.Requirement;
+import dev.sioconf.suite.wire.HttpAnswer;
 import dev.sioconf.suite.wire.RawTcp;
 
 /** spec/eio4.md section 6: error answers. */
@@ -81,10 +84,18 @@ class ErrorCases {
 
     @Requirement("EIO4-6.6")
     @Eio4Case(perTransport = false, onlyIf = EngineTrait.POLLING_OFFERED,
-            does = "handshakes over polling with EIO=5, EIO=abc, EIO=3 and without EIO")
+            does = "handshakes over polling with EIO=5, EIO=abc and without EIO, then with EIO=3")
     void handshakeWithAnotherRevisionIsCode5(EngineTester t) {
-        for (String eio : new String[] {"EIO=5&", "EIO=abc&", "EIO=3&", ""}) {
+        for (String eio : new String[] {"EIO=5&", "EIO=abc&", ""}) {
             EngineTester.assertRefused(t.get(eio + "transport=polling"), 5, "Unsupported protocol version");
+        }
+        // A server that also speaks revision 3 (socket.io 4 with allowEIO3, the reference server)
+        // opens an eio3 session instead, whose handshake is a framed eio3 payload.
+        HttpAnswer eio3 = t.get("EIO=3&transport=polling");
+        if (eio3.status() == 200) {
+            OpenPacket.parse(Eio3Codec.split(eio3.body()).get(0));
+        } else {
+            EngineTester.assertRefused(eio3, 5, "Unsupported protocol version");
         }
     }
 
