@@ -53,12 +53,15 @@ public final class SuiteRunner {
                 .orElse(FilterResult.included("not a case"));
     }
 
-    /** {@code LEG-9} selects section 9, {@code LEG-9.1} exactly LEG-9.1 (not LEG-9.10). */
+    /** {@code EIO3} selects every EIO3 requirement, {@code LEG-9} section 9, {@code LEG-9.1} exactly LEG-9.1 (not LEG-9.10). */
     static boolean selected(String id, String prefix) {
         if (prefix == null || prefix.isEmpty()) {
             return true;
         }
-        String p = prefix.endsWith(".") ? prefix.substring(0, prefix.length() - 1) : prefix;
+        String p = prefix.endsWith(".") || prefix.endsWith("-") ? prefix.substring(0, prefix.length() - 1) : prefix;
+        if (!p.contains("-")) {
+            return id.startsWith(p + "-");
+        }
         return id.equals(p) || id.startsWith(p + ".");
     }
 
