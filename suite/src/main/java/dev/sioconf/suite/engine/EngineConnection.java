@@ -32,7 +32,7 @@ public final class EngineConnection implements AutoCloseable {
     private final EngineTransport transport;
     private final EngineRevision revision;
     private final EngineRecorder inbox;
-    /** One POST at a time (EIO4-7.8), and fair, so a pong never waits behind a case's burst of POSTs. */
+    /** One POST at a time (EIO4-7.8, EIO3-8.4), and fair, so a pong never waits behind a case's burst of POSTs. */
     private final ReentrantLock postLock = new ReentrantLock(true);
     /** eio4: pings are answered; eio3: the connection sends its own pings. */
     private volatile boolean heartbeat = true;
@@ -173,7 +173,7 @@ public final class EngineConnection implements AutoCloseable {
     private void postOk(String payload) {
         HttpAnswer a = post(payload);
         if (a.status() != 200 || !a.body().equals("ok")) {
-            throw new TargetMisbehaved("a POST of packets must be answered 200 \"ok\" (EIO4-7.4), got HTTP " + a.status()
+            throw new TargetMisbehaved("a POST of packets must be answered 200 \"ok\" (" + revision.rule("EIO4-7.4", "EIO3-8.2") + "), got HTTP " + a.status()
                     + " \"" + a.body() + "\"");
         }
     }
@@ -238,7 +238,7 @@ public final class EngineConnection implements AutoCloseable {
         probe.send("2probe");
         String answer = probe.next(EngineBounds.PROMPT);
         if (!answer.equals("3probe")) {
-            throw new TargetMisbehaved("the probe 2probe must be answered 3probe (EIO4-10.2)\nActual: " + answer);
+            throw new TargetMisbehaved("the probe 2probe must be answered 3probe (" + revision.rule("EIO4-10.2", "EIO3-11.2") + ")\nActual: " + answer);
         }
         return probe;
     }
@@ -367,7 +367,7 @@ public final class EngineConnection implements AutoCloseable {
         }
         Matcher m = JSONP.matcher(body);
         if (!m.matches()) {
-            throw new AssertionError("a JSONP answer must be ___eio[N](\"...\"); (EIO4-8.2)\nActual: " + body);
+            throw new AssertionError("a JSONP answer must be ___eio[N](\"...\"); (" + revision.rule("EIO4-8.2", "EIO3-9.2") + ")\nActual: " + body);
         }
         return JsStrings.unquote(m.group(2));
     }

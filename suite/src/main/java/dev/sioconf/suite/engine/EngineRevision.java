@@ -115,6 +115,11 @@ public enum EngineRevision {
     /** The text form of the message a binary WebSocket frame carries. */
     public abstract String fromFrame(byte[] frame);
 
+    /** The requirement a message cites: its eio4 id, or its eio3 twin. */
+    public String rule(String eio4, String eio3) {
+        return this == EIO4 ? eio4 : eio3;
+    }
+
     /** Whether the server sends the pings (eio4) or the client does (eio3). */
     public boolean serverPings() {
         return this == EIO4;
