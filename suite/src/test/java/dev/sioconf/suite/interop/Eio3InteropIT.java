@@ -193,6 +193,9 @@ class Eio3InteropIT {
         List<String> actual = SocketIo0919InteropIT.baselineLines(run.results());
         Path baseline = ServerProcess.interopDir().resolve("baselines").resolve(run.server().label + "-" + c.key() + ".txt");
         if (Boolean.getBoolean(SocketIo0919InteropIT.UPDATE)) {
+            if (Files.isRegularFile(baseline)) { // keep the lines that allow several verdicts, where this run fits them
+                actual = SocketIo0919InteropIT.withAlternatives(Files.readAllLines(baseline, StandardCharsets.UTF_8), actual);
+            }
             Files.createDirectories(baseline.getParent());
             Files.writeString(baseline, header(run) + String.join("\n", actual) + "\n", StandardCharsets.UTF_8);
             System.out.println("wrote " + baseline + " (" + actual.size() + " lines)");

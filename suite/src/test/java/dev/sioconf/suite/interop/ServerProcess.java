@@ -49,9 +49,9 @@ final class ServerProcess implements AutoCloseable {
     /** The {@code interop/} folder with its npm packages installed, or a failure that says how to install them. */
     static Path interopDir() {
         Path dir = Path.of(System.getProperty("sioconf.interop.dir", "../interop")).toAbsolutePath().normalize();
-        Path socketIo = dir.resolve("node_modules/socket.io/package.json");
+        Path socketIo = dir.resolve("node_modules/socket.io-2/package.json"); // the newest of the pinned packages
         if (!Files.isRegularFile(socketIo)) {
-            throw new IllegalStateException("socket.io 0.9.19 is not installed in " + dir.resolve("node_modules")
+            throw new IllegalStateException("the pinned socket.io packages are not (all) installed in " + dir.resolve("node_modules")
                     + ": run `npm ci --prefix " + dir + "` first (.ci/run does)");
         }
         return dir;
