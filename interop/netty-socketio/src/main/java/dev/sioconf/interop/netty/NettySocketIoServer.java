@@ -12,6 +12,7 @@ import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.AuthorizationResult;
 import com.corundumstudio.socketio.listener.MultiTypeEventListener;
 import com.corundumstudio.socketio.namespace.Namespace;
+import com.corundumstudio.socketio.protocol.EngineIOVersion;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +31,8 @@ import java.util.Set;
 
 /**
  * sioconf interop server: the real netty-socketio 2.0.13 (Maven Central) set up with the server
- * contract of the eio3 profile (spec/eio4.md section 23 minus auth) on "/" and "/custom", so that
+ * contract of the profile the client speaks (spec/eio3.md and spec/eio4.md section 23; eio4's adds
+ * the auth event) on "/" and "/custom", so that
  * the suite can run against it like against any third-party server. netty-socketio serves
  * Engine.IO 3 and 4 on the same path ({@code EIO=3} or {@code EIO=4}; see interop/README.md).
  *
@@ -185,6 +187,13 @@ public final class NettySocketIoServer {
     for (String name : NAMESPACES) {
       SocketIONamespace ns = name.equals("/") ? server.getNamespace(Namespace.DEFAULT_NAME)
           : server.addNamespace(name);
+      // Under eio4 the contract (spec/eio4.md section 23) starts with the auth event; eio3's has none.
+      ns.addConnectListener(client -> {
+        if (client.getEngineIOVersion() == EngineIOVersion.V4) {
+          Object auth = client.getHandshakeData().getAuthToken();
+          client.sendEvent("auth", auth == null ? new LinkedHashMap<String, Object>() : auth);
+        }
+      });
       on(ns, "sendMessage", (client, args, ack) -> client.sendEvent("helloBack", helloBack()));
       on(ns, "echo", (client, args, ack) -> {
         client.sendEvent("echo", args.toArray());
