@@ -31,6 +31,7 @@ abstract class LoadSession {
     private int nextSeq;
     private int inFlight;
     private boolean connectAnswered;
+    private boolean authSeen;
     private boolean joined;
     private boolean failed;
     private boolean ending;
@@ -96,8 +97,18 @@ abstract class LoadSession {
                     transmit("3");
                 } else if (p.startsWith("40")) {
                     connectAnswered = true;
-                } else if (p.startsWith("42[\"auth\"") && connectAnswered && !joined) {
-                    join();
+                    if (authSeen && !joined) {
+                        join();
+                    }
+                } else if (p.startsWith("42[\"auth\"") && !authSeen) {
+                    // the contract's auth event follows the CONNECT answer; out of order it is an
+                    // error, but the session goes on so that the events can show what else is wrong
+                    authSeen = true;
+                    if (!connectAnswered) {
+                        run.stats.error("auth event before the CONNECT answer");
+                    } else if (!joined) {
+                        join();
+                    }
                 } else {
                     otherEnginePacket(p);
                 }
