@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  * all come back once and in order. Exit 0 when none was lost, duplicated or reordered, 1 when
  * one was, 2 for bad usage or a target that cannot be reached.
  */
-@Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "load", mixinStandardHelpOptions = true, version = "sioconf 0.1.0", sortOptions = false,
         description = "Load mode: opens N concurrent sessions against a server running the echo contract of spec/, "
                 + "has each send M numbered echo events, and reports sessions held, events/s, round-trip latency, "
                 + "errors and lost, duplicated or reordered events (any of which is a FAIL).")
