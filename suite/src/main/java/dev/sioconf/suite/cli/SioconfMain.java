@@ -4,6 +4,7 @@ import dev.sioconf.reports.CaseResult;
 import dev.sioconf.reports.ReportWriter;
 import dev.sioconf.reports.ResultsJson;
 import dev.sioconf.reports.Verdict;
+import dev.sioconf.suite.load.LoadCommand;
 import dev.sioconf.suite.target.Target;
 import dev.sioconf.suite.target.Targets;
 import java.io.IOException;
@@ -31,6 +32,7 @@ import picocli.CommandLine;
  * that cannot be reached.
  */
 @Command(name = "sioconf", mixinStandardHelpOptions = true, version = "sioconf 0.1.0", sortOptions = false,
+        subcommands = LoadCommand.class,
         description = "Checks a socket.io server against spec/. With no --target it starts the bundled "
                 + "reference server in each scenario and checks that.")
 public final class SioconfMain implements Callable<Integer> {
@@ -112,7 +114,8 @@ public final class SioconfMain implements Callable<Integer> {
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
-    static int run(PrintWriter out, PrintWriter err, String... args) {
+    /** Runs the CLI (the suite, or {@code load}) and returns its exit status. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         SioconfMain main = new SioconfMain();
         main.out = out;
         main.err = err;

@@ -1,0 +1,132 @@
+package dev.sioconf.suite.load;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The figures of a finished load run. A lost, duplicated or reordered event is a FAIL (exit 1);
+ * errors alone are reported but do not fail the run (a broken session loses its events anyway).
+ *
+ * @param rttP50Micros round-trip time percentiles and maximum, microseconds
+ * @param cutShort     the duration ended the run before every session was done
+ */
+public record LoadReport(String target, String profile, String transport, int sessions, int events, int window,
+        long durationLimitSeconds, double elapsedSeconds, boolean cutShort,
+        int peakSessions, int joinedSessions, int completeSessions, int failedSessions,
+        long sent, long echoed, double eventsPerSecond, long rttP50Micros, long rttP99Micros, long rttMaxMicros,
+        long errors, List<String> errorSamples, long lost, long duplicated, long reordered) {
+
+    static LoadReport of(LoadPlan plan, LoadStats stats, List<LoadSession> started, long elapsedNanos, boolean cutShort) {
+        long lost = (long) (plan.sessions() - started.size()) * plan.events(); // never started
+        int complete = 0;
+        for (LoadSession s : started) {
+            synchronized (s) {
+                lost += s.check.lost();
+                complete += s.check.complete() ? 1 : 0;
+            }
+        }
+        long echoed = stats.echoed.get();
+        long first = stats.firstSendNanos.get();
+        long last = stats.lastEchoNanos.get();
+        double span = first != Long.MAX_VALUE && last > first ? (last - first) / 1e9 : elapsedNanos / 1e9;
+        return new LoadReport(plan.target().toString(), plan.profile().wireName(), plan.transport(), plan.sessions(),
+                plan.events(), plan.window(), plan.duration().toSeconds(), elapsedNanos / 1e9, cutShort,
+                stats.peak.get(), stats.joined.get(), complete, stats.failedSessions.get(),
+                stats.sent.get(), echoed, span > 0 ? echoed / span : 0,
+                stats.rtt.percentile(50), stats.rtt.percentile(99), stats.rtt.max(),
+                stats.errors.get(), stats.errorSamples(), lost, stats.duplicated.get(), stats.reordered.get());
+    }
+
+    public boolean passed() {
+        return lost == 0 && duplicated == 0 && reordered == 0;
+    }
+
+    public int exitCode() {
+        return passed() ? 0 : 1;
+    }
+
+    void print(PrintWriter out) {
+        out.println();
+        out.printf(Locale.ROOT, "load %s %s · %s · %d sessions x %d events (window %d)%n", profile, transport, target,
+                sessions, events, window);
+        out.printf(Locale.ROOT, "  sessions held:  peak %d concurrently; %d joined, %d got every event back, %d failed%n",
+                peakSessions, joinedSessions, completeSessions, failedSessions);
+        out.printf(Locale.ROOT, "  events:         %d sent, %d echoed, %.0f events/s%n", sent, echoed, eventsPerSecond);
+        out.printf(Locale.ROOT, "  round trip:     p50 %s, p99 %s, max %s%n", ms(rttP50Micros), ms(rttP99Micros), ms(rttMaxMicros));
+        out.printf(Locale.ROOT, "  errors:         %d%s%n", errors, errorSamples.isEmpty() ? "" : " (e.g. " + String.join("; ", errorSamples) + ")");
+        out.printf(Locale.ROOT, "  lost %d, duplicated %d, reordered %d%n", lost, duplicated, reordered);
+        out.printf(Locale.ROOT, "  elapsed %.1f s%s%n", elapsedSeconds,
+                cutShort ? " (stopped by --duration " + durationLimitSeconds + " s; unfinished events count as lost)" : "");
+        out.println(passed() ? "PASS" : "FAIL: " + (lost + duplicated + reordered) + " events lost, duplicated or reordered");
+        out.flush();
+    }
+
+    private static String ms(long micros) {
+        return String.format(Locale.ROOT, "%.3f ms", micros / 1000.0);
+    }
+
+    /** The summary as one JSON object, for the benchmark harness. */
+    public String json() {
+        StringBuilder b = new StringBuilder("{\n");
+        field(b, "verdict", passed() ? "PASS" : "FAIL");
+        field(b, "target", target);
+        field(b, "profile", profile);
+        field(b, "transport", transport);
+        num(b, "sessions", sessions);
+        num(b, "events", events);
+        num(b, "window", window);
+        num(b, "durationLimitSeconds", durationLimitSeconds);
+        b.append("  \"elapsedSeconds\": ").append(String.format(Locale.ROOT, "%.3f", elapsedSeconds)).append(",\n");
+        b.append("  \"cutShort\": ").append(cutShort).append(",\n");
+        num(b, "peakSessions", peakSessions);
+        num(b, "joinedSessions", joinedSessions);
+        num(b, "completeSessions", completeSessions);
+        num(b, "failedSessions", failedSessions);
+        num(b, "eventsSent", sent);
+        num(b, "eventsEchoed", echoed);
+        b.append("  \"eventsPerSecond\": ").append(String.format(Locale.ROOT, "%.1f", eventsPerSecond)).append(",\n");
+        num(b, "rttP50Micros", rttP50Micros);
+        num(b, "rttP99Micros", rttP99Micros);
+        num(b, "rttMaxMicros", rttMaxMicros);
+        num(b, "errors", errors);
+        b.append("  \"errorSamples\": [");
+        for (int i = 0; i < errorSamples.size(); i++) {
+            b.append(i == 0 ? "" : ", ").append(quote(errorSamples.get(i)));
+        }
+        b.append("],\n");
+        num(b, "lost", lost);
+        num(b, "duplicated", duplicated);
+        b.append("  \"reordered\": ").append(reordered).append("\n}\n");
+        return b.toString();
+    }
+
+    private static void field(StringBuilder b, String name, String value) {
+        b.append("  \"").append(name).append("\": ").append(quote(value)).append(",\n");
+    }
+
+    private static void num(StringBuilder b, String name, long value) {
+        b.append("  \"").append(name).append("\": ").append(value).append(",\n");
+    }
+
+    static String quote(String s) {
+        StringBuilder q = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> q.append("\\\"");
+                case '\\' -> q.append("\\\\");
+                case '\n' -> q.append("\\n");
+                case '\r' -> q.append("\\r");
+                case '\t' -> q.append("\\t");
+                default -> {
+                    if (c < 0x20 || c > 0x7e) {
+                        q.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        q.append(c);
+                    }
+                }
+            }
+        }
+        return q.append('"').toString();
+    }
+}
