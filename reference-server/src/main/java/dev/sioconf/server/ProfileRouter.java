@@ -24,7 +24,7 @@ final class ProfileRouter extends ChannelInboundHandlerAdapter {
         LEGACY, EIO4, ENGINE_ECHO, EIO3, ENGINE_ECHO3;
 
         static Route of(HttpRequest req) {
-            QueryStringDecoder query = new QueryStringDecoder(req.uri());
+            QueryStringDecoder query = LenientQuery.ofUri(req.uri());
             String path = query.path();
             boolean revision3 = query.parameters().getOrDefault("EIO", java.util.List.of()).contains("3");
             if (path.equals("/engine.io") || path.startsWith("/engine.io/")) {

@@ -73,17 +73,32 @@ public final class JsonString {
                     if (i + 4 >= end) {
                         throw new IllegalArgumentException("short \\u escape at " + i);
                     }
-                    try {
-                        out.append((char) Integer.parseInt(literal.substring(i + 1, i + 5), 16));
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("bad \\u escape at " + i);
+                    int code = 0;
+                    for (int k = i + 1; k <= i + 4; k++) {
+                        int digit = hexDigit(literal.charAt(k));
+                        if (digit < 0) {
+                            throw new IllegalArgumentException("bad \\u escape at " + i);
+                        }
+                        code = code * 16 + digit;
                     }
+                    out.append((char) code);
                     i += 4;
                 }
                 default -> throw new IllegalArgumentException("bad escape at " + i);
             }
         }
         return out.toString();
+    }
+
+    /** Only 0-9, a-f, A-F: Integer.parseInt would also take a sign and non-ASCII digits. */
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
     }
 
     private static boolean isLoneSurrogate(String s, int i) {

@@ -57,11 +57,12 @@ public final class Eio3TextPayloadCodec {
                 throw new MalformedPacketException("payload frame with a bad length at " + pos + ": "
                         + MalformedPacketException.abbreviate(body));
             }
-            int end = colon + 1 + length;
-            if (length < 1 || end > body.length()) {
+            // compared before adding: colon + 1 + length overflows for lengths near Integer.MAX_VALUE
+            if (length < 1 || length > body.length() - colon - 1) {
                 throw new MalformedPacketException("payload frame of length " + length + " does not fit: "
                         + MalformedPacketException.abbreviate(body));
             }
+            int end = colon + 1 + length;
             packets.add(Eio3PacketCodec.decode(body.substring(colon + 1, end)));
             pos = end;
         }

@@ -6,6 +6,7 @@ import dev.sioconf.server.eio4.Eio4Transport;
 import dev.sioconf.server.eio4.codec.EnginePacket;
 import dev.sioconf.server.eio4.codec.ErrorAnswer;
 import dev.sioconf.server.eio4.codec.MalformedPacketException;
+import dev.sioconf.server.LenientQuery;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -17,6 +18,8 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Every HTTP request of one Engine.IO 4 endpoint: handshakes, polls, POSTs and WebSocket
@@ -24,6 +27,8 @@ import java.util.Optional;
  * handshake method, WebSocket without upgrade, protocol version.
  */
 public final class Eio4RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+    private static final Logger LOG = Logger.getLogger(Eio4RequestHandler.class.getName());
 
     private final EngineEndpoint endpoint;
     private final Eio4Settings settings;
@@ -36,6 +41,21 @@ public final class Eio4RequestHandler extends SimpleChannelInboundHandler<FullHt
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
         HttpExchange ex = new HttpExchange(ctx, req, endpoint.cors());
+        try {
+            handle(ctx, req, ex);
+        } catch (RuntimeException e) {
+            // A fault of the server or its application must not leave the client waiting for an
+            // answer that never comes; other sessions never see it (each request has its exchange).
+            LOG.log(Level.WARNING, "failed on " + req.method() + " " + req.uri(), e);
+            if (!ex.answered()) {
+                ex.serverError();
+            } else {
+                ctx.close();
+            }
+        }
+    }
+
+    private void handle(ChannelHandlerContext ctx, FullHttpRequest req, HttpExchange ex) {
         if (!req.decoderResult().isSuccess()) {
             ex.status(HttpResponseStatus.BAD_REQUEST);
             return;
@@ -46,7 +66,7 @@ public final class Eio4RequestHandler extends SimpleChannelInboundHandler<FullHt
             ex.send(response);
             return;
         }
-        QueryStringDecoder query = new QueryStringDecoder(req.uri());
+        QueryStringDecoder query = LenientQuery.ofUri(req.uri());
         Optional<Eio4Transport> transport = Eio4Transport.ofWireName(param(query, "transport")).filter(this::serves);
         if (transport.isEmpty()) {
             ex.error(ErrorAnswer.TRANSPORT_UNKNOWN);
@@ -100,7 +120,13 @@ public final class Eio4RequestHandler extends SimpleChannelInboundHandler<FullHt
         // The client may post on another connection the moment it reads the open packet; holding
         // the session until the application has started makes that POST wait for it.
         synchronized (session) {
-            ex.payload(session.startWithHandshake(open), jsonpIndex);
+            try {
+                ex.payload(session.startWithHandshake(open), jsonpIndex);
+            } catch (RuntimeException e) {
+                // the client never learns the session id, so nobody would ever end the session
+                session.close("server error");
+                throw e;
+            }
         }
     }
 
@@ -171,7 +197,7 @@ public final class Eio4RequestHandler extends SimpleChannelInboundHandler<FullHt
         req.content().getBytes(req.content().readerIndex(), raw);
         if (session.jsonp() && !octetStream) {
             String body = new String(raw, StandardCharsets.UTF_8);
-            List<String> d = new QueryStringDecoder(body, StandardCharsets.UTF_8, false).parameters().get("d");
+            List<String> d = LenientQuery.ofForm(body).parameters().get("d");
             if (d == null || d.isEmpty()) {
                 ex.ok(); // EIO4-8.9
                 return;

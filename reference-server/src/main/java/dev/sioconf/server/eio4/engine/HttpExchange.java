@@ -100,7 +100,19 @@ final class HttpExchange {
         send(response(status, null, ""));
     }
 
+    /**
+     * A 500 for a request the server failed on (a fault of its own or of the application). The
+     * connection closes after it: what the failure left on it is unknown.
+     */
+    void serverError() {
+        send(response(HttpResponseStatus.INTERNAL_SERVER_ERROR, null, ""), false);
+    }
+
     void send(FullHttpResponse response) {
+        send(response, keepAlive);
+    }
+
+    private void send(FullHttpResponse response, boolean keepAlive) {
         if (!answered.compareAndSet(false, true)) {
             response.release();
             return;

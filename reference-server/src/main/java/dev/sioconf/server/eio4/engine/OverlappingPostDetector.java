@@ -1,11 +1,11 @@
 package dev.sioconf.server.eio4.engine;
 
+import dev.sioconf.server.LenientQuery;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.AttributeKey;
 import java.util.List;
 import java.util.function.Function;
@@ -32,7 +32,7 @@ public final class OverlappingPostDetector extends ChannelInboundHandlerAdapter 
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof HttpRequest req && req.method().equals(HttpMethod.POST)) {
             EngineEndpoint endpoint = endpointOf.apply(req);
-            List<String> sid = new QueryStringDecoder(req.uri()).parameters().get("sid");
+            List<String> sid = LenientQuery.ofUri(req.uri()).parameters().get("sid");
             if (endpoint != null && sid != null && !sid.isEmpty()) {
                 if (endpoint.beginPost(sid.get(0))) {
                     receivingFor = endpoint;

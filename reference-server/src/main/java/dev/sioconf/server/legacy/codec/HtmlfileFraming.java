@@ -16,8 +16,14 @@ public final class HtmlfileFraming {
     private HtmlfileFraming() {
     }
 
-    /** A packet as a script chunk; every {@code /} is escaped so no packet can close the script early. */
+    /**
+     * A packet as a script chunk; every {@code /} is escaped so no packet can close the script
+     * early, and {@code <!--} too: inside a script it switches the HTML parser to states where a
+     * later {@code <script} makes the chunk's own {@code </script>} close nothing, so every
+     * following chunk would be swallowed.
+     */
     public static String script(String packet) {
-        return "<script>_(" + JsonString.quote(packet).replace("/", "\\/") + ");</script>";
+        return "<script>_(" + JsonString.quote(packet).replace("/", "\\/").replace("<!--", "\\u003c!--")
+                + ");</script>";
     }
 }

@@ -16,7 +16,12 @@ public final class JsonpFraming {
         return requested != null && INDEX.matcher(requested).matches() ? requested : "0";
     }
 
+    /**
+     * U+2028 and U+2029 are escaped too: JSON allows them raw, but JavaScript before ES2019 ends a
+     * string literal at them, and the client runs this answer as a script.
+     */
     public static String wrap(String index, String payload) {
-        return "io.j[" + index + "](" + JsonString.quote(payload) + ");";
+        String literal = JsonString.quote(payload).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+        return "io.j[" + index + "](" + literal + ");";
     }
 }
