@@ -1,12 +1,12 @@
 package dev.sioconf.server.eio4.engine;
 
+import dev.sioconf.server.LenientQuery;
 import dev.sioconf.server.eio4.Eio4Fault;
 import dev.sioconf.server.eio4.Eio4Settings;
 import dev.sioconf.server.eio4.Eio4Transport;
 import dev.sioconf.server.eio4.codec.EnginePacket;
 import dev.sioconf.server.eio4.codec.ErrorAnswer;
 import dev.sioconf.server.eio4.codec.MalformedPacketException;
-import dev.sioconf.server.LenientQuery;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
