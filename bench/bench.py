@@ -13,7 +13,7 @@ Per server, in this order:
   3. idle memory: full GC (jcmd GC.run / node global.gc on SIGUSR2), VmRSS; open N websocket
      sessions that each send one event and then stay idle (--rate 1/hold), and once all have
      joined: full GC, VmRSS again; (after - before) / sessions open = bytes per idle session;
-  4. echo throughput and latency: websocket 1000 x 50 events, polling 500 x 20 events;
+  4. echo throughput and latency: websocket 1000 x 200 events, polling 500 x 40 events;
   5. session ladders: websocket 1000, 2000, 5000, 10000; polling 500, 1000, 2000 sessions, 5
      events each; a step counts when every session got every event back; a server's ladder
      stops at its first failing step;
