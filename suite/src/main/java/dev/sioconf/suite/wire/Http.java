@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
 public final class Http {
 
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** How often a request that met a connection closed under it (no byte of an answer) is sent again. */
+    static final int RESENDS = 2;
 
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -98,19 +100,22 @@ public final class Http {
         log.sent("http", describe(req, body));
         long start = System.nanoTime();
         try {
-            HttpResponse<byte[]> r;
-            try {
-                r = CLIENT.send(req, HttpResponse.BodyHandlers.ofByteArray());
-            } catch (IOException e) {
-                if (req.method().equals("GET") || !reusedConnectionExpired(e)) {
-                    throw e;
+            HttpResponse<byte[]> r = null;
+            for (int attempt = 1; r == null; attempt++) {
+                try {
+                    r = CLIENT.send(req, HttpResponse.BodyHandlers.ofByteArray());
+                } catch (IOException e) {
+                    if (attempt > RESENDS || !reusedConnectionExpired(e)) {
+                        throw e;
+                    }
+                    // The pooled keep-alive connection was closed by the server just as the request went
+                    // out (node closes idle ones after 5 s; netty-socketio closes after every answer while
+                    // announcing keep-alive): not a single byte of an answer. The JDK resends a GET once on
+                    // its own, which can meet the next stale connection of the pool, and never a POST; resend
+                    // here, as browsers do on a reused connection. A server that never answers still fails.
+                    log.note(req.method() + " went out on a kept-alive connection the server had just closed ("
+                            + e.getMessage() + "); sent once more");
                 }
-                // The pooled keep-alive connection was closed by the server just as the request went out
-                // (node closes idle ones after 5 s): not a single byte of an answer. The JDK sends a GET once
-                // more on its own, but not a POST; do that here, as browsers do on a reused connection.
-                log.note(req.method() + " went out on a kept-alive connection the server had just closed ("
-                        + e.getMessage() + "); sent once more");
-                r = CLIENT.send(req, HttpResponse.BodyHandlers.ofByteArray());
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             String text = new String(r.body(), StandardCharsets.UTF_8);
