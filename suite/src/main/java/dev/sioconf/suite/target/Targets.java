@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -111,6 +113,30 @@ public final class Targets {
                 throw new IllegalArgumentException(k + " is a setting of profile " + other);
             }
         }
+    }
+
+    /**
+     * The configuration that declares an Engine.IO target with these settings: the inverse of
+     * {@link #engine}, for tests that run the suite against a server they started themselves.
+     */
+    public static Map<String, String> declaring(String profile, URI base, String name, EngineSettings s) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put(TARGET, base.toString());
+        config.put(NAME, name);
+        config.put(PROFILE, profile);
+        config.put(PATH, s.path());
+        config.put(TRANSPORTS, String.join(",", s.transports()));
+        config.put(ALLOW_UPGRADES, s.allowUpgrades() ? "on" : "off");
+        config.put(JSONP, s.jsonp() ? "on" : "off");
+        config.put(PING_INTERVAL, Long.toString(s.pingInterval().toMillis()));
+        config.put(PING_TIMEOUT, Long.toString(s.pingTimeout().toMillis()));
+        config.put(MAX_PAYLOAD, Long.toString(s.maxPayload()));
+        config.put(UPGRADE_TIMEOUT, Long.toString(s.upgradeTimeout().toMillis()));
+        config.put(CONNECT_TIMEOUT, Long.toString(s.connectTimeout().toMillis()));
+        config.put(CORS, s.cors().isEmpty() ? "none" : String.join(",", s.cors()));
+        config.put(CORS_CREDENTIALS, s.corsCredentials() ? "on" : "off");
+        config.put(ECHO_PATH, s.echoPath() == null ? "none" : s.echoPath());
+        return config;
     }
 
     /** An eio4 declaration from the keys given, socket.io 4.8.x's defaults for the rest. */

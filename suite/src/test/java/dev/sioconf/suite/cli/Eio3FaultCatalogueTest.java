@@ -13,7 +13,6 @@ import dev.sioconf.suite.target.EmbeddedReference;
 import dev.sioconf.suite.target.EngineSettings;
 import dev.sioconf.suite.target.Targets;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,17 +78,8 @@ class Eio3FaultCatalogueTest {
         Eio4Settings settings = EmbeddedReference.eio4Quick();
         try (ReferenceServer server = ReferenceServer.start(LegacySettings.defaults(), settings, faults)) {
             EngineSettings declared = EmbeddedReference.declared(settings);
-            Map<String, String> config = new LinkedHashMap<>();
-            config.put(Targets.TARGET, server.baseUri().toString());
-            config.put(Targets.NAME, faults.isEmpty() ? "clean" : faults.iterator().next().wireName());
-            config.put(Targets.PROFILE, "eio3");
-            config.put(Targets.TRANSPORTS, String.join(",", declared.transports()));
-            config.put(Targets.PING_INTERVAL, Long.toString(declared.pingInterval().toMillis()));
-            config.put(Targets.PING_TIMEOUT, Long.toString(declared.pingTimeout().toMillis()));
-            config.put(Targets.MAX_PAYLOAD, Long.toString(declared.maxPayload()));
-            config.put(Targets.UPGRADE_TIMEOUT, Long.toString(declared.upgradeTimeout().toMillis()));
-            config.put(Targets.ECHO_PATH, declared.echoPath());
-            return SuiteRunner.run(config, "", new ResultsCollector());
+            String name = faults.isEmpty() ? "clean" : faults.iterator().next().wireName();
+            return SuiteRunner.run(Targets.declaring("eio3", server.baseUri(), name, declared), "", new ResultsCollector());
         }
     }
 }

@@ -13,7 +13,6 @@ import dev.sioconf.server.legacy.LegacySettings;
 import dev.sioconf.suite.target.EmbeddedReference;
 import dev.sioconf.suite.target.Targets;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -90,18 +89,8 @@ class Eio4FaultCatalogueTest {
     static List<CaseResult> runAgainst(Eio4Settings settings) throws InterruptedException {
         try (ReferenceServer server = ReferenceServer.start(LegacySettings.defaults(), settings)) {
             dev.sioconf.suite.target.EngineSettings declared = EmbeddedReference.declared(settings.withFaults(Set.of()));
-            Map<String, String> config = new LinkedHashMap<>();
-            config.put(Targets.TARGET, server.baseUri().toString());
-            config.put(Targets.NAME, settings.faults().isEmpty() ? "clean" : settings.faults().iterator().next().wireName());
-            config.put(Targets.PROFILE, "eio4");
-            config.put(Targets.TRANSPORTS, String.join(",", declared.transports()));
-            config.put(Targets.PING_INTERVAL, Long.toString(declared.pingInterval().toMillis()));
-            config.put(Targets.PING_TIMEOUT, Long.toString(declared.pingTimeout().toMillis()));
-            config.put(Targets.MAX_PAYLOAD, Long.toString(declared.maxPayload()));
-            config.put(Targets.UPGRADE_TIMEOUT, Long.toString(declared.upgradeTimeout().toMillis()));
-            config.put(Targets.CONNECT_TIMEOUT, Long.toString(declared.connectTimeout().toMillis()));
-            config.put(Targets.ECHO_PATH, declared.echoPath());
-            return SuiteRunner.run(config, "", new ResultsCollector());
+            String name = settings.faults().isEmpty() ? "clean" : settings.faults().iterator().next().wireName();
+            return SuiteRunner.run(Targets.declaring("eio4", server.baseUri(), name, declared), "", new ResultsCollector());
         }
     }
 }

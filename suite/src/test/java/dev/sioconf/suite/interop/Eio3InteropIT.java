@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -223,18 +222,7 @@ class Eio3InteropIT {
     }
 
     static List<CaseResult> runSuite(URI base, Config c, EngineSettings d, String targetName) {
-        Map<String, String> config = new HashMap<>();
-        config.put(Targets.TARGET, base.toString());
-        config.put(Targets.NAME, targetName);
-        config.put(Targets.PROFILE, c.profile());
-        config.put(Targets.TRANSPORTS, String.join(",", d.transports()));
-        config.put(Targets.PING_INTERVAL, String.valueOf(d.pingInterval().toMillis()));
-        config.put(Targets.PING_TIMEOUT, String.valueOf(d.pingTimeout().toMillis()));
-        config.put(Targets.MAX_PAYLOAD, String.valueOf(MAX_PAYLOAD));
-        config.put(Targets.UPGRADE_TIMEOUT, String.valueOf(d.upgradeTimeout().toMillis()));
-        config.put(Targets.CONNECT_TIMEOUT, String.valueOf(d.connectTimeout().toMillis()));
-        config.put(Targets.ECHO_PATH, d.echoPath() == null ? "none" : d.echoPath());
-        return SuiteRunner.run(config, "", new ResultsCollector());
+        return SuiteRunner.run(Targets.declaring(c.profile(), base, targetName, d), "", new ResultsCollector());
     }
 
     static String header(Run run) {

@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,18 +179,7 @@ class SocketIo48InteropIT {
     }
 
     static List<CaseResult> runSuite(URI base, Config c, String targetName) {
-        EngineSettings d = c.declared();
-        Map<String, String> config = new HashMap<>();
-        config.put(Targets.TARGET, base.toString());
-        config.put(Targets.NAME, targetName);
-        config.put(Targets.PROFILE, "eio4");
-        config.put(Targets.TRANSPORTS, String.join(",", d.transports()));
-        config.put(Targets.PING_INTERVAL, String.valueOf(d.pingInterval().toMillis()));
-        config.put(Targets.PING_TIMEOUT, String.valueOf(d.pingTimeout().toMillis()));
-        config.put(Targets.UPGRADE_TIMEOUT, String.valueOf(d.upgradeTimeout().toMillis()));
-        config.put(Targets.CONNECT_TIMEOUT, String.valueOf(d.connectTimeout().toMillis()));
-        config.put(Targets.ECHO_PATH, d.echoPath());
-        return SuiteRunner.run(config, "", new ResultsCollector());
+        return SuiteRunner.run(Targets.declaring("eio4", base, targetName, c.declared()), "", new ResultsCollector());
     }
 
     static String header(Config c) {

@@ -3,7 +3,9 @@ package dev.sioconf.suite.target;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -73,6 +75,16 @@ class TargetsTest {
                 .hasMessageContaining("is a setting of profile legacy");
         assertThatThrownBy(() -> external(Map.of(Targets.TARGET, "http://h:1", Targets.PING_INTERVAL, "300")))
                 .hasMessageContaining("is a setting of profile eio3 and eio4");
+    }
+
+    @Test
+    void declaringIsTheInverseOfReadingAnEngineDeclaration() {
+        EngineSettings s = EngineSettings.eio3Defaults().withTransports(List.of("polling")).withCors(List.of("http://a.example"))
+                .withPings(Duration.ofMillis(1000), Duration.ofMillis(2000));
+        Map<String, String> config = Targets.declaring("eio3", URI.create("http://127.0.0.1:3000"), "x", s);
+        assertThat(Targets.engine(key -> Optional.ofNullable(config.get(key)), "eio3")).isEqualTo(s);
+        assertThat(Targets.resolve(key -> Optional.ofNullable(config.get(key)))).singleElement()
+                .satisfies(t -> assertThat(t.profile()).isEqualTo("eio3"));
     }
 
     @Test
