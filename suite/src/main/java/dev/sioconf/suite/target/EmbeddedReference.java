@@ -106,35 +106,29 @@ public final class EmbeddedReference {
     }
 
     /** The eio4 scenarios as targets of profile {@code eio4}, started once per JVM and set of faults. */
-    public static synchronized List<Target> eio4Targets(Set<Eio4Fault> faults) {
-        String key = "eio4 " + faults;
-        List<Target> targets = STARTED.get(key);
-        if (targets == null) {
-            targets = new ArrayList<>();
-            for (Map.Entry<String, dev.sioconf.server.eio4.Eio4Settings> scenario : EIO4_SCENARIOS.entrySet()) {
-                dev.sioconf.server.eio4.Eio4Settings settings = scenario.getValue().withFaults(faults);
-                ReferenceServer server = startBoth(LegacySettings.defaults(), settings);
-                Runtime.getRuntime().addShutdownHook(new Thread(server::close, "sioconf-stop-" + scenario.getKey()));
-                String name = scenario.getKey() + (faults.isEmpty() ? "" : "+" + String.join("+", faults.stream().map(Eio4Fault::wireName).toList()));
-                targets.add(Target.engine(name, server.baseUri(), "eio4", declared(settings)));
-            }
-            STARTED.put(key, List.copyOf(targets));
-        }
-        return targets;
+    public static List<Target> eio4Targets(Set<Eio4Fault> faults) {
+        return engineTargets("eio4", EIO4_SCENARIOS, faults, faults.stream().map(Eio4Fault::wireName).toList(),
+                settings -> startBoth(LegacySettings.defaults(), settings.withFaults(faults)));
     }
 
     /** The eio3 scenarios as targets of profile {@code eio3}, started once per JVM and set of faults. */
-    public static synchronized List<Target> eio3Targets(Set<Eio3Fault> faults) {
-        String key = "eio3 " + faults;
+    public static List<Target> eio3Targets(Set<Eio3Fault> faults) {
+        return engineTargets("eio3", EIO3_SCENARIOS, faults, faults.stream().map(Eio3Fault::wireName).toList(),
+                settings -> startAll(LegacySettings.defaults(), settings, faults));
+    }
+
+    /** One reference server per scenario, started by {@code start} and named after the scenario and its faults. */
+    private static synchronized List<Target> engineTargets(String profile, Map<String, dev.sioconf.server.eio4.Eio4Settings> scenarios,
+            Set<?> faults, List<String> faultNames, java.util.function.Function<dev.sioconf.server.eio4.Eio4Settings, ReferenceServer> start) {
+        String key = profile + " " + faults;
         List<Target> targets = STARTED.get(key);
         if (targets == null) {
             targets = new ArrayList<>();
-            for (Map.Entry<String, dev.sioconf.server.eio4.Eio4Settings> scenario : EIO3_SCENARIOS.entrySet()) {
-                dev.sioconf.server.eio4.Eio4Settings settings = scenario.getValue();
-                ReferenceServer server = startAll(LegacySettings.defaults(), settings, faults);
+            for (Map.Entry<String, dev.sioconf.server.eio4.Eio4Settings> scenario : scenarios.entrySet()) {
+                ReferenceServer server = start.apply(scenario.getValue());
                 Runtime.getRuntime().addShutdownHook(new Thread(server::close, "sioconf-stop-" + scenario.getKey()));
-                String name = scenario.getKey() + (faults.isEmpty() ? "" : "+" + String.join("+", faults.stream().map(Eio3Fault::wireName).toList()));
-                targets.add(Target.engine(name, server.baseUri(), "eio3", declared(settings)));
+                String name = scenario.getKey() + (faultNames.isEmpty() ? "" : "+" + String.join("+", faultNames));
+                targets.add(Target.engine(name, server.baseUri(), profile, declared(scenario.getValue())));
             }
             STARTED.put(key, List.copyOf(targets));
         }
