@@ -191,7 +191,11 @@ public final class EngineRecorder {
 
     /** Waits for one more ping than have come so far; false if none comes within {@code bound}. */
     public boolean awaitPing(Duration bound) {
-        int before = pings.get();
+        return awaitHeartbeat(pings.get(), bound);
+    }
+
+    /** Waits until more heartbeats than {@code before} have come; false if none does within {@code bound}. */
+    public boolean awaitHeartbeat(int before, Duration bound) {
         long deadline = System.nanoTime() + bound.toNanos();
         while (pings.get() == before && System.nanoTime() < deadline) {
             try {
