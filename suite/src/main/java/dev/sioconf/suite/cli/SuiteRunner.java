@@ -1,6 +1,7 @@
 package dev.sioconf.suite.cli;
 
 import static org.junit.platform.engine.discovery.ClassNameFilter.includeClassNamePatterns;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
 import dev.sioconf.reports.CaseResult;
@@ -45,6 +46,32 @@ public final class SuiteRunner {
         Launcher launcher = LauncherFactory.create();
         launcher.execute(request, collector);
         return collector.results();
+    }
+
+    /**
+     * Runs only the named cases of one profile's package, each named {@code Class.method} (as the
+     * fault catalogues name the case meant to catch a fault), every target x transport of each.
+     */
+    public static List<CaseResult> runCases(Map<String, String> config, String casesPackage, java.util.Collection<String> cases,
+            ResultsCollector collector) {
+        java.util.Set<String> wanted = java.util.Set.copyOf(cases);
+        PostDiscoveryFilter named = descriptor -> caseName(descriptor)
+                .map(n -> wanted.contains(n) ? FilterResult.included(n) : FilterResult.excluded(n + " not named"))
+                .orElse(FilterResult.included("not a case"));
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(wanted.stream().map(c -> selectClass(casesPackage + "." + c.substring(0, c.indexOf('.')))).distinct().toList())
+                .filters(named)
+                .configurationParameters(config)
+                .configurationParameter(ReportOnFinishListener.ENABLED, "false")
+                .build();
+        LauncherFactory.create().execute(request, collector);
+        return collector.results();
+    }
+
+    private static java.util.Optional<String> caseName(TestDescriptor descriptor) {
+        return descriptor.getSource()
+                .filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
+                .map(m -> m.getJavaClass().getSimpleName() + "." + m.getMethodName());
     }
 
     static PostDiscoveryFilter requirementStartsWith(String prefix) {
