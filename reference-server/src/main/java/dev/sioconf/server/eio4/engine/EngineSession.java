@@ -58,6 +58,11 @@ public final class EngineSession {
     private boolean closing;
     /** Answers held back until the session has ended: the POST that carried a client's close. */
     private final List<Runnable> afterEnd = new ArrayList<>();
+    /**
+     * Timers still to run, the application's (the connect timeout) among them: the end cancels
+     * them, else the timer queue would keep an ended session and its connection until they fire.
+     */
+    private final List<ScheduledFuture<?>> pendingTimers = new ArrayList<>();
     private ScheduledFuture<?> pingTimer;
     /** When the pending ping was due, so that timer lag does not stretch the pong deadline. */
     private long pingDueNanos;
@@ -115,13 +120,22 @@ public final class EngineSession {
 
     /** Runs {@code action} under the session's lock after {@code delay}, unless the session has ended. */
     public ScheduledFuture<?> schedule(Duration delay, Runnable action) {
-        return timer.schedule(() -> {
+        ScheduledFuture<?> future = timer.schedule(() -> {
             synchronized (this) {
                 if (!ended) {
                     action.run();
                 }
             }
         }, delay.toNanos(), TimeUnit.NANOSECONDS);
+        synchronized (this) {
+            if (ended) {
+                future.cancel(false);
+            } else {
+                pendingTimers.removeIf(ScheduledFuture::isDone);
+                pendingTimers.add(future);
+            }
+        }
+        return future;
     }
 
     /** Called once the open packet is on its way: the application starts and the heartbeat runs. */
@@ -497,9 +511,8 @@ public final class EngineSession {
             return;
         }
         ended = true;
-        cancel(pingTimer);
-        cancel(pongDeadline);
-        cancel(upgradeTimer);
+        pendingTimers.forEach(EngineSession::cancel);
+        pendingTimers.clear();
         outbox.clear();
         if (heldPoll != null) {
             answerHeldPoll(List.of(lastWord == null ? EnginePacket.CLOSE : lastWord));

@@ -1,8 +1,7 @@
 package dev.sioconf.server.legacy.http;
 
+import dev.sioconf.server.LenientQuery;
 import dev.sioconf.server.json.JsonString;
-import io.netty.handler.codec.http.QueryStringDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** The payload of a jsonp-polling form post: field {@code d}, holding a JSON string literal (LEG-11.4). */
@@ -25,7 +24,7 @@ final class FormPayload {
     }
 
     static String field(String formBody, String name) {
-        List<String> values = new QueryStringDecoder(formBody, StandardCharsets.UTF_8, false)
+        List<String> values = LenientQuery.ofForm(formBody)
                 .parameters().get(name);
         return values == null || values.isEmpty() ? null : values.get(0);
     }

@@ -42,6 +42,17 @@ public final class HttpAnswers {
         keepAliveOrClose(ctx, response, keepAlive);
     }
 
+    /**
+     * A 500 for a request the server failed on. The connection closes after it: what the failure
+     * left on it is unknown.
+     */
+    public static void serverError(ChannelHandlerContext ctx) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.INTERNAL_SERVER_ERROR, Unpooled.EMPTY_BUFFER);
+        response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
+        keepAliveOrClose(ctx, response, false);
+    }
+
     public static void allowOrigin(HttpResponse response, String origin) {
         if (origin != null) {
             response.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, origin);

@@ -1,5 +1,6 @@
 package dev.sioconf.server.legacy.http;
 
+import dev.sioconf.server.LenientQuery;
 import dev.sioconf.server.legacy.Fault;
 import dev.sioconf.server.legacy.LegacySettings;
 import dev.sioconf.server.legacy.LegacyTransport;
@@ -29,6 +30,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -61,6 +63,24 @@ public final class LegacyRequestHandler extends SimpleChannelInboundHandler<Full
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
         Request r = new Request(ctx, req);
+        try {
+            route(r);
+        } catch (RuntimeException e) {
+            // A fault of the server or its application must not leave the client waiting for an
+            // answer that never comes; once an answer is under way, a 500 would only garble it.
+            LOG.log(Level.WARNING, "failed on " + req.method() + " " + req.uri(), e);
+            if (r.answerStarted) {
+                ctx.close();
+            } else {
+                r.answerStarted = true;
+                HttpAnswers.serverError(ctx);
+            }
+        }
+    }
+
+    private void route(Request r) {
+        ChannelHandlerContext ctx = r.ctx;
+        FullHttpRequest req = r.req;
         if (!req.decoderResult().isSuccess()) {
             r.answer(HttpResponseStatus.BAD_REQUEST, "Bad request.");
             return;
@@ -89,6 +109,7 @@ public final class LegacyRequestHandler extends SimpleChannelInboundHandler<Full
                 }
                 // A transport this server does not offer is dropped without an answer, as socket.io 0.9 does.
                 LOG.fine(() -> "dropping request for transport " + parts.get(1));
+                r.answerStarted = true;
                 ctx.close();
                 return;
             }
@@ -117,6 +138,7 @@ public final class LegacyRequestHandler extends SimpleChannelInboundHandler<Full
                         "io.j[" + jsonp + "](new Error(" + JsonString.quote(BAD_ORIGIN) + "));");
             } else {
                 // A refused origin is not told it may read the answer (LEG-15.3).
+                r.answerStarted = true;
                 HttpAnswers.write(r.ctx, r.keepAlive, HttpResponseStatus.FORBIDDEN, HttpAnswers.TEXT_PLAIN, BAD_ORIGIN, null);
             }
             return;
@@ -144,6 +166,7 @@ public final class LegacyRequestHandler extends SimpleChannelInboundHandler<Full
         switch (transport) {
             case WEBSOCKET -> {
                 // Browsers send Origin on upgrades too; a refused one gets no 101 (LEG-15.4).
+                r.answerStarted = true;
                 if (!origins.allows(r.origin)) {
                     r.ctx.close();
                     return;
@@ -160,6 +183,7 @@ public final class LegacyRequestHandler extends SimpleChannelInboundHandler<Full
             post(r, session, false);
             return;
         }
+        r.answerStarted = true;
         HtmlfileSink sink = HtmlfileSink.open(r.ctx.channel(), settings.faults());
         if (session.isEmpty()) {
             sink.deliver(List.of(NOT_HANDSHAKEN));
@@ -177,6 +201,8 @@ public final class LegacyRequestHandler extends SimpleChannelInboundHandler<Full
             return;
         }
         String index = settings.faults().contains(Fault.JSONP_INDEX_IGNORED) ? "0" : JsonpFraming.index(r.param("i"));
+        // the sink answers from now on, possibly later and from another thread
+        r.answerStarted = true;
         PollingSink sink = jsonp
                 ? PollingSink.jsonp(r.ctx, r.keepAlive, index, settings.faults())
                 : PollingSink.xhr(r.ctx, r.keepAlive, r.origin, settings.faults());
@@ -212,11 +238,13 @@ public final class LegacyRequestHandler extends SimpleChannelInboundHandler<Full
         final QueryStringDecoder query;
         final boolean keepAlive;
         final String origin;
+        /** Whether an answer went out or something else (a sink, an upgrade, a close) owns the connection. */
+        boolean answerStarted;
 
         Request(ChannelHandlerContext ctx, FullHttpRequest req) {
             this.ctx = ctx;
             this.req = req;
-            this.query = new QueryStringDecoder(req.uri());
+            this.query = LenientQuery.ofUri(req.uri());
             this.keepAlive = HttpUtil.isKeepAlive(req);
             this.origin = req.headers().get(HttpHeaderNames.ORIGIN);
         }
@@ -232,6 +260,7 @@ public final class LegacyRequestHandler extends SimpleChannelInboundHandler<Full
         }
 
         void answer(HttpResponseStatus status, String contentType, String body) {
+            answerStarted = true;
             HttpAnswers.write(ctx, keepAlive, status, contentType, body, origin);
         }
     }
