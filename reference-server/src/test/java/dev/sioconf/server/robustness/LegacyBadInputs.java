@@ -115,9 +115,9 @@ final class LegacyBadInputs {
         rows.add(row("websocket", "text frame with the bad UTF-8 bytes `FF FE`", w -> {
             try (RawWebSocket ws = legacyWebSocket(w)) {
                 ws.send(true, RawWebSocket.TEXT, EngineBadInputs.bytes("3:::", new byte[] {(byte) 0xff, (byte) 0xfe}, ""), true);
-                return WebSocketBadInputs.ending(ws);
+                return WebSocketBadInputs.ending(ws, Duration.ofSeconds(1));
             }
-        }, "text 3:::\ufffd\ufffd, then no frame within 5 s",
+        }, "text 3:::\ufffd\ufffd, then no frame within 1 s",
                 "RFC 6455 section 8.1 wants close 1007; currently observed"));
         rows.add(row("websocket", "unmasked client frame", w -> {
             try (RawWebSocket ws = legacyWebSocket(w)) {

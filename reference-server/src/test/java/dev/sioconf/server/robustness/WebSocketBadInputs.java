@@ -116,9 +116,13 @@ final class WebSocketBadInputs {
 
     /** The frames up to the end of the connection (pings skipped), e.g. "close frame 1009, then connection closed". */
     static String ending(RawWebSocket ws) throws Exception {
+        return ending(ws, Wire.BOUND);
+    }
+
+    static String ending(RawWebSocket ws, java.time.Duration bound) throws Exception {
         StringBuilder seen = new StringBuilder();
         for (int i = 0; i < 5; i++) {
-            RawWebSocket.Frame f = ws.nextSkippingPings(Wire.BOUND);
+            RawWebSocket.Frame f = ws.nextSkippingPings(bound);
             if (seen.length() > 0) {
                 seen.append(", then ");
             }
