@@ -23,11 +23,11 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpServerCodec;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,6 +45,9 @@ public final class ReferenceServer implements AutoCloseable {
     /** Legacy request bodies are capped at 1 MiB, as before eio4 existed. */
     static final int LEGACY_MAX_REQUEST_BYTES = 1 << 20;
 
+    /** How long a client may leave a request unfinished (or a new connection silent) before it gets 408. */
+    public static final Duration DEFAULT_STALLED_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
     private final LegacySettings legacySettings;
     private final Eio4Settings eio4Settings;
     private final EventLoopGroup boss;
@@ -58,8 +61,8 @@ public final class ReferenceServer implements AutoCloseable {
     private final EngineEndpoint engineEcho3;
     private final Channel listener;
 
-    private ReferenceServer(LegacySettings legacySettings, Eio4Settings eio4Settings, Set<Eio3Fault> eio3Faults)
-            throws InterruptedException {
+    private ReferenceServer(LegacySettings legacySettings, Eio4Settings eio4Settings, Set<Eio3Fault> eio3Faults,
+            Duration stalledRequestTimeout) throws InterruptedException {
         this.legacySettings = legacySettings;
         this.eio4Settings = eio4Settings;
         this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
@@ -93,10 +96,14 @@ public final class ReferenceServer implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
+                            StalledRequestTimeout stalled = new StalledRequestTimeout(stalledRequestTimeout);
                             ch.pipeline()
+                                    .addLast("stalled-bytes", stalled.bytes())
                                     .addLast("http", new HttpServerCodec())
+                                    .addLast("stalled", stalled)
                                     .addLast("eio4-posts", new OverlappingPostDetector(ReferenceServer.this::endpointOf))
-                                    .addLast("aggregator", new HttpObjectAggregator(maxRequestBytes))
+                                    .addLast("aggregator", new BodyLimitAggregator(maxRequestBytes,
+                                            ReferenceServer.this::endpointOf))
                                     .addLast("router", new ProfileRouter(ReferenceServer.this::handlerFor));
                         }
                     })
@@ -112,13 +119,19 @@ public final class ReferenceServer implements AutoCloseable {
     /** Starts both profiles, each with the server contract of its spec as the application. */
     public static ReferenceServer start(LegacySettings legacySettings, Eio4Settings eio4Settings)
             throws InterruptedException {
-        return new ReferenceServer(legacySettings, eio4Settings, Set.of());
+        return new ReferenceServer(legacySettings, eio4Settings, Set.of(), DEFAULT_STALLED_REQUEST_TIMEOUT);
     }
 
     /** Starts every profile; eio3 (EIO=3) runs with eio4's settings, its own faults aside. */
     public static ReferenceServer start(LegacySettings legacySettings, Eio4Settings eio4Settings,
             Set<Eio3Fault> eio3Faults) throws InterruptedException {
-        return new ReferenceServer(legacySettings, eio4Settings, eio3Faults);
+        return new ReferenceServer(legacySettings, eio4Settings, eio3Faults, DEFAULT_STALLED_REQUEST_TIMEOUT);
+    }
+
+    /** As above, with the time a client may stall in the middle of a request (or before its first one). */
+    public static ReferenceServer start(LegacySettings legacySettings, Eio4Settings eio4Settings,
+            Set<Eio3Fault> eio3Faults, Duration stalledRequestTimeout) throws InterruptedException {
+        return new ReferenceServer(legacySettings, eio4Settings, eio3Faults, stalledRequestTimeout);
     }
 
     private ChannelHandler handlerFor(ProfileRouter.Route route) {

@@ -57,7 +57,9 @@ public final class Eio4RequestHandler extends SimpleChannelInboundHandler<FullHt
 
     private void handle(ChannelHandlerContext ctx, FullHttpRequest req, HttpExchange ex) {
         if (!req.decoderResult().isSuccess()) {
-            ex.status(HttpResponseStatus.BAD_REQUEST);
+            // Code 3 is engine.io's answer for a request its middleware cannot take (EIO4-6.9);
+            // the connection closes with it (see HttpExchange), as the codec reads nothing more on it.
+            ex.error(ErrorAnswer.BAD_REQUEST);
             return;
         }
         if (isPreflight(req)) {
@@ -183,7 +185,7 @@ public final class Eio4RequestHandler extends SimpleChannelInboundHandler<FullHt
             ex.status(HttpResponseStatus.BAD_REQUEST);
             return;
         }
-        if (req.content().readableBytes() > settings.maxPayload()) {
+        if (req instanceof OversizedRequest || req.content().readableBytes() > settings.maxPayload()) {
             if (endpoint.revision().dropsOversizedPost()) {
                 // engine.io 3 destroys the connection, and the session goes with its transport
                 session.close("maxHttpBufferSize exceeded");

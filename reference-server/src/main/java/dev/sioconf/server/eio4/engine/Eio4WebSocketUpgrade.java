@@ -6,6 +6,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
@@ -66,6 +67,8 @@ final class Eio4WebSocketUpgrade {
         }
         frames.handshaker(handshaker);
         channel.pipeline().addAfter(ctx.name(), "ws-aggregator", new WebSocketFrameAggregator(maxPayload));
+        // RFC 6455 section 8.1: a text message that is not UTF-8 fails the connection with 1007
+        channel.pipeline().addAfter(ctx.name(), "ws-utf8", new Utf8FrameValidator(true));
         channel.pipeline().addAfter("ws-aggregator", "ws-packets", frames);
         channel.pipeline().remove(ctx.name());
         handshaker.handshake(channel, req).addListener(done -> {

@@ -36,7 +36,10 @@ final class HttpExchange {
 
     HttpExchange(ChannelHandlerContext ctx, FullHttpRequest req, CorsPolicy cors) {
         this.ctx = ctx;
-        this.keepAlive = HttpUtil.isKeepAlive(req);
+        // The rest of an oversized body is still coming: closing is cheaper than reading it. After
+        // a malformed request the codec reads nothing more, so the connection is of no further use.
+        this.keepAlive = HttpUtil.isKeepAlive(req) && !(req instanceof OversizedRequest)
+                && req.decoderResult().isSuccess();
         this.origin = req.headers().get(HttpHeaderNames.ORIGIN);
         this.cors = cors;
     }

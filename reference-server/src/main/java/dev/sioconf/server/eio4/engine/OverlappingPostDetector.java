@@ -2,9 +2,11 @@ package dev.sioconf.server.eio4.engine;
 
 import dev.sioconf.server.LenientQuery;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.AttributeKey;
 import java.util.List;
@@ -15,7 +17,7 @@ import java.util.function.Function;
  * (EIO4-7.8). It sits before the body aggregator, where a request's start and end are still
  * visible, and marks the late request's channel so the endpoint refuses it once it is whole.
  */
-public final class OverlappingPostDetector extends ChannelInboundHandlerAdapter {
+public final class OverlappingPostDetector extends ChannelDuplexHandler {
 
     static final AttributeKey<Boolean> OVERLAPPING = AttributeKey.valueOf("sioconf.eio4.overlapping-post");
 
@@ -46,6 +48,18 @@ public final class OverlappingPostDetector extends ChannelInboundHandlerAdapter 
             finish();
         }
         ctx.fireChannelRead(msg);
+    }
+
+    /**
+     * A POST the server has answered is no longer arriving, even when the rest of its body is
+     * still on its way (an oversized body refused with 413): the client may post again at once.
+     */
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (msg instanceof HttpResponse) {
+            finish();
+        }
+        ctx.write(msg, promise);
     }
 
     @Override
