@@ -103,6 +103,12 @@ public final class SioconfMain implements Callable<Integer> {
     @Option(names = "--select", paramLabel = "ID-PREFIX", description = "Only cases whose requirement id starts so, e.g. LEG-9 or LEG-9.1.")
     String select = "";
 
+    @Option(names = "--robustness",
+            description = "Also send the inputs of published engine.io, socket.io-parser and socket.io security advisories "
+                    + "(oversized bodies, invalid frames, crafted packets) and check the server refuses them and still serves. "
+                    + "They crashed servers of the past: use it only against loopback or a server you own.")
+    boolean robustness;
+
     @Option(names = "--reference-faults", paramLabel = "LIST", hidden = false,
             description = "Without --target: start the bundled reference server with these deliberate faults.")
     String referenceFaults;
@@ -148,10 +154,11 @@ public final class SioconfMain implements Callable<Integer> {
         Map<String, String> declared = new LinkedHashMap<>();
         targets.forEach(t -> declared.put(t.name(), t.base() + " " + t.describe()));
         String profiles = String.join(",", targets.stream().map(Target::profile).distinct().toList());
-        out.println("sioconf 0.1.0 · profile " + profiles + (select.isEmpty() ? "" : " · cases " + select + "*"));
+        out.println("sioconf 0.1.0 · profile " + profiles + (select.isEmpty() ? "" : " · cases " + select + "*")
+                + (robustness ? " · with the robustness cases" : ""));
         declared.forEach((n, d) -> out.println("  target " + n + ": " + d));
 
-        List<CaseResult> results = SuiteRunner.run(config, select, new ProgressPrinter(out));
+        List<CaseResult> results = SuiteRunner.run(config, select, robustness, new ProgressPrinter(out));
         Path index = ReportWriter.write(report, profiles, declared, results);
 
         Map<Verdict, Long> counts = new EnumMap<>(Verdict.class);

@@ -9,8 +9,10 @@ import dev.sioconf.reports.ReportOnFinishListener;
 import dev.sioconf.reports.ResultsCollector;
 import dev.sioconf.suite.junit.Requirement;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -26,6 +28,8 @@ public final class SuiteRunner {
     static final String LEGACY_CASES = "dev.sioconf.suite.legacy.cases";
     static final String EIO4_CASES = "dev.sioconf.suite.eio4.cases";
     static final String EIO3_CASES = "dev.sioconf.suite.eio3.cases";
+    /** Opt-in: the inputs of published security advisories, for servers the user runs or owns. */
+    static final List<String> ROBUSTNESS_CASES = List.of("dev.sioconf.suite.eio4.robustness");
 
     private SuiteRunner() {
     }
@@ -36,8 +40,21 @@ public final class SuiteRunner {
      * @param collector receives every result as it comes
      */
     public static List<CaseResult> run(Map<String, String> config, String select, ResultsCollector collector) {
+        return run(config, select, false, collector);
+    }
+
+    /**
+     * Like {@link #run(Map, String, ResultsCollector)}, with the opt-in robustness cases too when
+     * {@code robustness} is set: they send inputs that crashed servers of the past.
+     */
+    public static List<CaseResult> run(Map<String, String> config, String select, boolean robustness, ResultsCollector collector) {
+        List<DiscoverySelector> packages = new ArrayList<>(List.of(
+                selectPackage(LEGACY_CASES), selectPackage(EIO3_CASES), selectPackage(EIO4_CASES)));
+        if (robustness) {
+            ROBUSTNESS_CASES.forEach(p -> packages.add(selectPackage(p)));
+        }
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectPackage(LEGACY_CASES), selectPackage(EIO3_CASES), selectPackage(EIO4_CASES))
+                .selectors(packages)
                 .filters(includeClassNamePatterns(".*Cases"), requirementStartsWith(select))
                 .configurationParameters(config)
                 // The caller writes the report, with the targets' declared settings that the listener cannot know.

@@ -77,7 +77,7 @@ public final class RawTcp {
     }
 
     /** Whether {@code bytes} hold one whole HTTP response, by its Content-Length or its chunks. */
-    static boolean wholeAnswer(byte[] bytes) {
+    public static boolean wholeAnswer(byte[] bytes) {
         int headEnd = indexOf(bytes, CRLF_CRLF, 0);
         if (headEnd < 0) {
             return false;
