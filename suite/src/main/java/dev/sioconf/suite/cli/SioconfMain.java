@@ -37,7 +37,7 @@ import picocli.CommandLine;
                 + "reference server in each scenario and checks that.")
 public final class SioconfMain implements Callable<Integer> {
 
-    static final Duration REACH_BOUND = Duration.ofSeconds(5);
+    public static final Duration REACH_BOUND = Duration.ofSeconds(5);
 
     @Option(names = "--target", paramLabel = "URL", description = "Base URL of the server under test, e.g. http://127.0.0.1:3000.")
     String target;
@@ -249,8 +249,21 @@ public final class SioconfMain implements Callable<Integer> {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(REACH_BOUND).build();
         String probePath = t.engine() != null ? t.engine().path() : "/socket.io/1/?t=0";
         HttpRequest probe = HttpRequest.newBuilder(t.resolve(probePath)).timeout(REACH_BOUND).build();
+        // Only the head is needed: the client's timeout ends with the head, and a body read to its end
+        // could be endless, so the body is closed unread.
+        java.util.concurrent.CompletableFuture<HttpResponse<java.io.InputStream>> answer =
+                client.sendAsync(probe, HttpResponse.BodyHandlers.ofInputStream());
         try {
-            client.send(probe, HttpResponse.BodyHandlers.discarding());
+            answer.get(REACH_BOUND.plusSeconds(1).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS).body().close();
+        } catch (java.util.concurrent.TimeoutException e) {
+            answer.cancel(true);
+            throw new UsageError("cannot reach " + t.base() + ": no answer within " + REACH_BOUND.toSeconds() + " s");
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof java.net.http.HttpTimeoutException) {
+                throw new UsageError("cannot reach " + t.base() + ": no answer within " + REACH_BOUND.toSeconds() + " s");
+            }
+            throw new UsageError("cannot reach " + t.base() + ": " + dev.sioconf.suite.wire.Http.why(cause));
         } catch (ConnectException e) {
             throw new UsageError("cannot reach " + t.base() + ": connection refused");
         } catch (IOException e) {

@@ -33,7 +33,7 @@ public final class EngineTester implements AutoCloseable, CaseTester {
     private final Target target;
     private final EngineTransport transport;
     private final WireLog log = new WireLog();
-    private final Http http = new Http(log);
+    private final Http http;
     private final EngineBounds bounds;
     private final EngineRevision revision;
     private final List<AutoCloseable> opened = new ArrayList<>();
@@ -42,6 +42,8 @@ public final class EngineTester implements AutoCloseable, CaseTester {
         this.target = target;
         this.transport = transport;
         this.bounds = new EngineBounds(target.engine());
+        // a declared maxPayload near the limit must still let an echo of that size back (base64 adds a third)
+        this.http = new Http(log, Math.max(Http.MAX_BODY_BYTES, 2 * target.engine().maxPayload() + 64 * 1024));
         this.revision = EngineRevision.of(target.profile());
     }
 

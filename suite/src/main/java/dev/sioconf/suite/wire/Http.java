@@ -2,7 +2,6 @@ package dev.sioconf.suite.wire;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -26,6 +25,17 @@ public final class Http {
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** How often a request that met a connection closed under it (no byte of an answer) is sent again. */
     static final int RESENDS = 2;
+    /**
+     * The most bytes of an answer body the tester keeps, when the target declares no larger payloads:
+     * far above what any case needs (eio4's default maxPayload is 1 MB), far below what would take the
+     * heap of a run of two dozen cases at once.
+     */
+    public static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
+    /**
+     * The JDK client's request timeout ends with the answer's head; the body gets this much more
+     * before the whole exchange is given up, so a server that trickles an endless body cannot hold a case.
+     */
+    public static final Duration BODY_SLACK = Duration.ofSeconds(5);
 
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -33,9 +43,16 @@ public final class Http {
             .build();
 
     private final WireLog log;
+    private final long maxBody;
 
     public Http(WireLog log) {
+        this(log, MAX_BODY_BYTES);
+    }
+
+    /** With a larger limit on answer bodies, for targets that declare payloads near {@link #MAX_BODY_BYTES}. */
+    public Http(WireLog log, long maxBody) {
         this.log = log;
+        this.maxBody = maxBody;
     }
 
     public HttpAnswer get(URI uri, Duration bound, String... headers) {
@@ -103,7 +120,7 @@ public final class Http {
             HttpResponse<byte[]> r = null;
             for (int attempt = 1; r == null; attempt++) {
                 try {
-                    r = CLIENT.send(req, HttpResponse.BodyHandlers.ofByteArray());
+                    r = exchange(req);
                 } catch (IOException e) {
                     if (attempt > RESENDS || !reusedConnectionExpired(e)) {
                         throw e;
@@ -129,10 +146,42 @@ public final class Http {
         } catch (HttpTimeoutException e) {
             throw noAnswer(req, req.timeout().orElse(Duration.ZERO));
         } catch (IOException e) {
+            BoundedBody.TooLarge tooLarge = causeOf(e, BoundedBody.TooLarge.class);
+            if (tooLarge != null) {
+                log.note("answer body cut: larger than " + tooLarge.limit + " bytes");
+                throw new TargetMisbehaved("answer to " + req.method() + " " + req.uri() + " is larger than "
+                        + tooLarge.limit + " bytes, the tester's limit (" + tooLarge.getMessage() + "); it stopped reading", e);
+            }
             throw failed(req, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TargetMisbehaved("interrupted while waiting for " + req.uri());
+        }
+    }
+
+    /** One request and its whole answer, the body at most {@code maxBody} bytes and the exchange bounded as a whole. */
+    private HttpResponse<byte[]> exchange(HttpRequest req) throws IOException, InterruptedException {
+        java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> answer =
+                CLIENT.sendAsync(req, BoundedBody.handler(maxBody));
+        try {
+            return req.timeout().isPresent()
+                    ? answer.get(req.timeout().get().plus(BODY_SLACK).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                    : answer.get();
+        } catch (java.util.concurrent.TimeoutException e) {
+            answer.cancel(true);
+            throw new HttpTimeoutException("the answer's body did not end in time");
+        } catch (InterruptedException e) {
+            answer.cancel(true);
+            throw e;
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(cause);
         }
     }
 
@@ -142,6 +191,9 @@ public final class Http {
      * with its ConnectionExpiredException).
      */
     static boolean reusedConnectionExpired(Throwable e) {
+        if (causeOf(e, HttpTimeoutException.class) != null) {
+            return false; // the server took the request and said nothing: sending it again would only wait again
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.io.EOFException || t.getClass().getSimpleName().equals("ConnectionExpiredException")
                     || (t.getMessage() != null && t.getMessage().contains("received no bytes"))) {
@@ -157,10 +209,42 @@ public final class Http {
     }
 
     private TargetMisbehaved failed(HttpRequest req, Throwable cause) {
-        String why = cause instanceof ConnectException ? "connection refused"
-                : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        String why = why(cause);
         log.note(req.method() + " " + req.uri() + " failed: " + why);
         return new TargetMisbehaved(req.method() + " " + req.uri() + " got no HTTP answer (" + why + ")", cause);
+    }
+
+    /** What went wrong on the connection, in the words a reader of the report needs. */
+    public static String why(Throwable cause) {
+        StringBuilder chain = new StringBuilder();
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            chain.append(' ').append(t.getMessage());
+        }
+        String all = chain.toString().toLowerCase(java.util.Locale.ROOT);
+        java.net.ProtocolException notHttp = causeOf(cause, java.net.ProtocolException.class);
+        if (notHttp != null) {
+            return "not HTTP: " + notHttp.getMessage();
+        }
+        if (all.contains("reset")) {
+            return "connection reset by the server before an answer";
+        }
+        // the JDK client's ConnectException often has no message of its own: nothing accepted the connection
+        if (all.contains("refused") || causeOf(cause, java.net.ConnectException.class) != null) {
+            return "connection refused";
+        }
+        if (all.contains("received no bytes") || causeOf(cause, java.io.EOFException.class) != null) {
+            return "the server closed the connection without an answer";
+        }
+        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    }
+
+    static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private static String describe(HttpRequest req, String body) {

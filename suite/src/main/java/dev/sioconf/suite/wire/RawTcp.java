@@ -16,6 +16,9 @@ import java.time.Duration;
  */
 public final class RawTcp {
 
+    /** Raw exchanges carry handshakes and error answers; anything near this is not one. */
+    public static final int MAX_ANSWER_BYTES = 1024 * 1024;
+
     private RawTcp() {
     }
 
@@ -52,15 +55,27 @@ public final class RawTcp {
             boolean closed;
             boolean answered = false;
             try {
-                int n;
-                while ((n = in.read(buffer)) >= 0) {
+                long deadline = System.nanoTime() + bound.toNanos();
+                boolean ended = false;
+                // the socket timeout bounds each read; the deadline bounds a server that trickles bytes
+                while (System.nanoTime() < deadline) {
+                    int n = in.read(buffer);
+                    if (n < 0) {
+                        ended = true;
+                        break;
+                    }
                     got.write(buffer, 0, n);
+                    if (got.size() > MAX_ANSWER_BYTES) {
+                        log.received("tcp", got.toString(StandardCharsets.UTF_8) + "\n(cut: more than " + MAX_ANSWER_BYTES + " bytes)");
+                        throw new TargetMisbehaved("answer on a raw connection to " + base + " is larger than "
+                                + MAX_ANSWER_BYTES + " bytes; the tester stopped reading it");
+                    }
                     if (untilAnswered && wholeAnswer(got.toByteArray())) {
                         answered = true;
                         break;
                     }
                 }
-                closed = !answered;
+                closed = ended;
             } catch (SocketTimeoutException e) {
                 closed = false;
             } catch (IOException e) {

@@ -38,6 +38,9 @@ public final class WebSocketWire implements AutoCloseable {
         return l;
     }
 
+    /** The largest message the tester takes in; Tyrus closes the socket (1011 "Buffer overflow.") past it. */
+    public static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
     private final WireLog log;
     private final BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
     private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
@@ -98,10 +101,31 @@ public final class WebSocketWire implements AutoCloseable {
             log.received("ws", "101 Switching Protocols");
             return ws;
         } catch (DeploymentException | IOException e) {
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String why = reason(e, bound);
             log.note("websocket upgrade failed: " + why);
             throw new TargetMisbehaved("websocket upgrade to " + uri + " failed: " + why, e);
         }
+    }
+
+    /**
+     * Tyrus says little on its own ("Connection failed.", "Handshake error."): add what its causes
+     * say, and the bound when nothing came back at all.
+     */
+    static String reason(Throwable e, Duration bound) {
+        java.util.LinkedHashSet<String> parts = new java.util.LinkedHashSet<>();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
+            if (!m.isEmpty() && parts.stream().noneMatch(p -> p.contains(m))) {
+                parts.add(m);
+            }
+        }
+        String why = String.join(": ", parts);
+        if (why.contains("Handshake response not received")) {
+            why += " (no upgrade answer within " + bound.toMillis() + " ms)";
+        } else if (why.toLowerCase(java.util.Locale.ROOT).contains("refused")) {
+            why += " (connection refused)";
+        }
+        return why;
     }
 
     /** The next text frame within {@code bound}. */
@@ -112,16 +136,31 @@ public final class WebSocketWire implements AutoCloseable {
     /** The next frame, text or binary, within {@code bound}. */
     public Frame nextFrame(Duration bound) {
         try {
-            Frame frame = frames.poll(bound.toMillis(), TimeUnit.MILLISECONDS);
+            long deadline = System.nanoTime() + bound.toNanos();
+            Frame frame = null;
+            // once the socket is closed and nothing is queued, no frame can come: fail at once
+            while (frame == null && System.nanoTime() < deadline && !(closed.isDone() && frames.isEmpty())) {
+                frame = frames.poll(Math.min(50, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)), TimeUnit.MILLISECONDS);
+            }
             if (frame == null) {
-                throw new TargetMisbehaved("no websocket frame within " + bound.toMillis() + " ms"
-                        + (closed.isDone() ? " (the socket is closed: " + closed.join().getCloseCode() + ")" : ""));
+                frame = frames.poll();
+            }
+            if (frame == null) {
+                throw new TargetMisbehaved(closed.isDone() ? "no websocket frame: the socket closed (" + describe(closed.join()) + ")"
+                        : "no websocket frame within " + bound.toMillis() + " ms");
             }
             return frame;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TargetMisbehaved("interrupted waiting for a frame");
         }
+    }
+
+    private static String describe(CloseReason reason) {
+        String phrase = reason.getReasonPhrase() == null ? "" : reason.getReasonPhrase().strip();
+        String overflow = phrase.toLowerCase(java.util.Locale.ROOT).contains("overflow")
+                ? "; a message was larger than " + MAX_MESSAGE_BYTES + " bytes, the tester's limit" : "";
+        return reason.getCloseCode().getCode() + " " + reason.getCloseCode() + (phrase.isEmpty() ? "" : ": " + phrase) + overflow;
     }
 
     /** The next text frame, or null when none comes within {@code bound}. */
@@ -195,8 +234,8 @@ public final class WebSocketWire implements AutoCloseable {
         return new Endpoint() {
             @Override
             public void onOpen(Session s, EndpointConfig config) {
-                s.setMaxTextMessageBufferSize(16 * 1024 * 1024);
-                s.setMaxBinaryMessageBufferSize(16 * 1024 * 1024);
+                s.setMaxTextMessageBufferSize(MAX_MESSAGE_BYTES);
+                s.setMaxBinaryMessageBufferSize(MAX_MESSAGE_BYTES);
                 s.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> {
                     log.received("ws", text);
                     frames.add(new Frame(text, null));

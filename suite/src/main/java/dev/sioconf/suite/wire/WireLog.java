@@ -15,9 +15,13 @@ public final class WireLog {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_TEXT = 64 * 1024;
+    /** What one case's log keeps in all: a server that streams without end must not fill the heap or the report. */
+    static final long MAX_TOTAL = 8L * 1024 * 1024;
 
     private final long start = System.nanoTime();
     private final List<WireEntry> entries = new ArrayList<>();
+    private long keptChars;
+    private long dropped;
 
     public void sent(String kind, String text) {
         add(SENT, kind, text);
@@ -36,7 +40,13 @@ public final class WireLog {
     }
 
     public synchronized List<WireEntry> entries() {
-        return List.copyOf(entries);
+        if (dropped == 0) {
+            return List.copyOf(entries);
+        }
+        List<WireEntry> all = new ArrayList<>(entries);
+        all.add(new WireEntry(elapsedMillis(), NOTE, "note", dropped + " more entries not kept: the log of a case keeps "
+                + MAX_TOTAL + " characters at most"));
+        return List.copyOf(all);
     }
 
     public String toJson() {
@@ -50,6 +60,11 @@ public final class WireLog {
     private synchronized void add(String direction, String kind, String text) {
         String kept = text.length() <= MAX_TEXT ? text
                 : text.substring(0, MAX_TEXT) + "... (" + (text.length() - MAX_TEXT) + " more characters)";
+        if (keptChars + kept.length() > MAX_TOTAL) {
+            dropped++;
+            return;
+        }
+        keptChars += kept.length();
         entries.add(new WireEntry(elapsedMillis(), direction, kind, kept));
     }
 }
