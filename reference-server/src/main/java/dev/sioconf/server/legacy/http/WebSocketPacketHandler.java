@@ -32,4 +32,13 @@ final class WebSocketPacketHandler extends SimpleChannelInboundHandler<WebSocket
             handshaker.close(ctx.channel(), (CloseWebSocketFrame) frame.retain());
         }
     }
+
+    /**
+     * A frame the codec refused (it has sent its close frame already) or a failure while handling
+     * one: this connection ends, and no other, instead of the exception reaching netty's tail.
+     */
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
 }

@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
@@ -37,6 +38,8 @@ final class WebSocketUpgrade {
             return;
         }
         channel.pipeline().addAfter(ctx.name(), "ws-aggregator", new WebSocketFrameAggregator(MAX_MESSAGE_BYTES));
+        // RFC 6455 section 8.1: a text message that is not UTF-8 fails the connection with 1007
+        channel.pipeline().addAfter(ctx.name(), "ws-utf8", new Utf8FrameValidator(true));
         channel.pipeline().addAfter("ws-aggregator", "ws-packets", new WebSocketPacketHandler(handshaker, session));
         channel.pipeline().remove(ctx.name());
         handshaker.handshake(channel, req).addListener(done -> {
