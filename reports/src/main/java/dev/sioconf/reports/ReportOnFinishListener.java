@@ -45,6 +45,7 @@ public class ReportOnFinishListener extends ResultsCollector {
         try {
             Path index = ReportWriter.write(dir, profileOf(results), targetsOf(results), results);
             System.out.println("sioconf report: " + index.toAbsolutePath());
+            spans().forEach(span -> System.out.println("sioconf scenario " + span.describe()));
         } catch (IOException | RuntimeException e) {
             // a report that cannot be written must not hide the test outcome, only be said
             System.err.println("sioconf report: could not write " + dir.toAbsolutePath() + ": " + e);

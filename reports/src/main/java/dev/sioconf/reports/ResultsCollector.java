@@ -28,6 +28,7 @@ public class ResultsCollector implements TestExecutionListener {
     private final Map<String, Map<String, String>> entries = new ConcurrentHashMap<>();
     private final Map<String, RequirementCatalogue> catalogues = new ConcurrentHashMap<>();
     private final List<CaseResult> results = new ArrayList<>();
+    private final Map<String, TargetSpan> spans = new java.util.LinkedHashMap<>();
 
     @Override
     public void executionStarted(TestIdentifier test) {
@@ -74,12 +75,42 @@ public class ResultsCollector implements TestExecutionListener {
                 wire(e.get(ReportKeys.WIRE)));
         synchronized (results) {
             results.add(result);
+            long end = System.nanoTime();
+            spans.merge(result.target(), new TargetSpan(result.target(), 1, start == null ? end : start, end), TargetSpan::join);
         }
         onResult(result);
     }
 
     /** Called once per finished case; a hook for progress output. */
     protected void onResult(CaseResult result) {
+    }
+
+    /**
+     * Per target (a scenario of the reference server, or a user's server), from its first case's
+     * start to its last case's end: targets run side by side, so their walls overlap.
+     */
+    public List<TargetSpan> spans() {
+        synchronized (results) {
+            return List.copyOf(spans.values());
+        }
+    }
+
+    /** How many results a target gave and the wall time from its first case's start to its last case's end. */
+    public record TargetSpan(String target, int results, long firstStartNanos, long lastEndNanos) {
+
+        TargetSpan join(TargetSpan other) {
+            return new TargetSpan(target, results + other.results, Math.min(firstStartNanos, other.firstStartNanos),
+                    Math.max(lastEndNanos, other.lastEndNanos));
+        }
+
+        public java.time.Duration wall() {
+            return java.time.Duration.ofNanos(lastEndNanos - firstStartNanos);
+        }
+
+        /** e.g. {@code reference/eio4-all: 315 results in 12.3 s wall}. */
+        public String describe() {
+            return String.format(java.util.Locale.ROOT, "%s: %d results in %.1f s wall", target, results, wall().toMillis() / 1000.0);
+        }
     }
 
     public List<CaseResult> results() {

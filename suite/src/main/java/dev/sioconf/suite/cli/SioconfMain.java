@@ -158,7 +158,8 @@ public final class SioconfMain implements Callable<Integer> {
                 + (robustness ? " · with the robustness cases" : ""));
         declared.forEach((n, d) -> out.println("  target " + n + ": " + d));
 
-        List<CaseResult> results = SuiteRunner.run(config, select, robustness, new ProgressPrinter(out));
+        ProgressPrinter progress = new ProgressPrinter(out);
+        List<CaseResult> results = SuiteRunner.run(config, select, robustness, progress);
         Path index = ReportWriter.write(report, profiles, declared, results);
 
         Map<Verdict, Long> counts = new EnumMap<>(Verdict.class);
@@ -166,6 +167,7 @@ public final class SioconfMain implements Callable<Integer> {
         out.println();
         out.println(results.size() + " results: " + counts.entrySet().stream()
                 .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
+        progress.spans().forEach(span -> out.println("  " + span.describe()));
         out.println("report:  " + index.toAbsolutePath());
         out.println("results: " + index.resolveSibling(ResultsJson.FILE_NAME).toAbsolutePath());
         if (results.isEmpty()) {
