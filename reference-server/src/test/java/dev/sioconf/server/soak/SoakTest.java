@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Opens and closes 10,000 sessions on one reference server, over every transport of the three
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * and the heap of before. The result is the committed table {@code spec/robustness/soak.md};
  * {@code -Dsioconf.robustness.update=true} rewrites it.
  */
+@Isolated("it measures the threads and heap of the whole JVM")
 class SoakTest {
 
     static final String UPDATE = "sioconf.robustness.update";
