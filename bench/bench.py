@@ -48,6 +48,8 @@ GC_HOOK = ROOT / "bench/gc-on-signal.js"
 JVM_SERVER_FLAGS = ["-Xms64m", "-Xmx2g", "-XX:+UseG1GC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20"]
 NODE_FLAGS = ["--expose-gc", "-r", str(GC_HOOK)]
 CLIENT_FLAGS = ["-Xmx4g"]
+# Command prefixes that pin the server and the load client to a core each (--pin); empty by default.
+PINNED = {"server": [], "client": []}
 
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 PROGRESS = re.compile(r"sessions open (\d+) \(peak (\d+), joined (\d+) of (\d+)\)")
@@ -113,7 +115,7 @@ class Server:
         env.update(self.spec.get("env", {}))
         self.stderr_file = open(self.stderr_path, "w")
         log("start " + self.spec["id"] + ": " + " ".join(shlex.quote(str(c)) for c in self.spec["cmd"]))
-        self.proc = subprocess.Popen([str(c) for c in self.spec["cmd"]], cwd=ROOT, env=env, stdin=subprocess.PIPE,
+        self.proc = subprocess.Popen(PINNED["server"] + [str(c) for c in self.spec["cmd"]], cwd=ROOT, env=env, stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=self.stderr_file, text=True, start_new_session=True)
         register_pid(self.proc.pid)
         pattern = re.compile(self.spec["listening"])
@@ -237,7 +239,7 @@ class Harness:
         log_path = self.raw_dir / f"{server.spec['id']}.{tag}.log"
         if json_path.exists():
             json_path.unlink()
-        cmd = ["java", *CLIENT_FLAGS, "-jar", str(SIOCONF), "load", "--target", server.target(), "--profile", profile,
+        cmd = [*PINNED["client"], "java", *CLIENT_FLAGS, "-jar", str(SIOCONF), "load", "--target", server.target(), "--profile", profile,
                "--transport", transport, "--sessions", str(sessions), "--events", str(events),
                "--duration", str(duration), "--json", str(json_path), *extra]
         log(f"  load {tag}: {profile} {transport} {sessions} x {events} (bound {duration} s)")
@@ -751,7 +753,12 @@ def main():
     p.add_argument("--ladder-polling", default="500,1000,2000")
     p.add_argument("--ladder-events", type=int, default=5)
     p.add_argument("--ramp-batch", type=int, default=250)
+    p.add_argument("--pin", action="store_true",
+                   help="run each server on CPU 0 and the load client on CPU 1 (taskset), so they do not compete for a core")
     args = p.parse_args()
+    if args.pin:
+        PINNED["server"] = ["taskset", "-c", "0"]
+        PINNED["client"] = ["taskset", "-c", "1"]
     args.warmup = (200, 50)
     args.throughput_ws = (1000, 200)
     args.throughput_polling = (500, 40)
@@ -793,7 +800,8 @@ def main():
                             "ladderEvents": args.ladder_events, "rampBatch": args.ramp_batch, "window": 4,
                             "stepDurationSeconds": args.step_duration, "budgetSeconds": args.budget,
                             "jvmServerFlags": JVM_SERVER_FLAGS, "nodeServerFlags": ["--expose-gc", "-r", "bench/gc-on-signal.js"],
-                            "loadClientFlags": CLIENT_FLAGS},
+                            "loadClientFlags": CLIENT_FLAGS,
+                            "pinned": "server on CPU 0, load client on CPU 1" if args.pin else "no"},
                "servers": []}
     deadline = time.monotonic() + args.budget
     try:
