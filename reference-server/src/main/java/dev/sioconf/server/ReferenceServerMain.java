@@ -96,6 +96,11 @@ public final class ReferenceServerMain implements Callable<Integer> {
             description = "eio4: how long a session may stay without joining a namespace (default: 45000).")
     Duration connectTimeout = Eio4Settings.defaults().connectTimeout();
 
+    @Option(names = "--stalled-request-timeout", paramLabel = "MS", converter = MillisConverter.class,
+            description = "every profile: a client that sends nothing for this long while a request of its is unfinished"
+                    + " (or before its first one) gets 408 and is disconnected (default: 30000).")
+    Duration stalledRequestTimeout = ReferenceServer.DEFAULT_STALLED_REQUEST_TIMEOUT;
+
     @Option(names = "--no-upgrades", description = "eio4: polling sessions may not upgrade to websocket.")
     boolean noUpgrades;
 
@@ -137,7 +142,7 @@ public final class ReferenceServerMain implements Callable<Integer> {
     public Integer call() throws Exception {
         LegacySettings settings = settings();
         Eio4Settings eio4 = eio4Settings();
-        ReferenceServer server = ReferenceServer.start(settings, eio4, eio3Faults());
+        ReferenceServer server = ReferenceServer.start(settings, eio4, eio3Faults(), stalledRequestTimeout);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

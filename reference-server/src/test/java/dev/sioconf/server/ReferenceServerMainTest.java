@@ -108,10 +108,19 @@ class ReferenceServerMainTest {
     }
 
     @Test
+    void stalledRequestTimeoutDefaultsToThirtySecondsAndIsTakenFromItsOption() {
+        ReferenceServerMain main = new ReferenceServerMain();
+        new CommandLine(main).parseArgs();
+        assertThat(main.stalledRequestTimeout).isEqualTo(Duration.ofSeconds(30));
+        new CommandLine(main).parseArgs("--stalled-request-timeout", "1500");
+        assertThat(main.stalledRequestTimeout).isEqualTo(Duration.ofMillis(1500));
+    }
+
+    @Test
     void badEio4ValuesExitTwoWithOneLine() {
         for (String[] args : new String[][] {{"--ping-interval", "0"}, {"--ping-timeout", "abc"},
                 {"--max-payload", "-5"}, {"--upgrade-timeout", "1.5"}, {"--connect-timeout", "99999999999"},
-                {"--cors", "*,http://a.example"}, {"--transports", "polling,nope"}}) {
+                {"--cors", "*,http://a.example"}, {"--transports", "polling,nope"}, {"--stalled-request-timeout", "x"}}) {
             out.getBuffer().setLength(0);
             err.getBuffer().setLength(0);
             assertThat(run(args)).as(String.join(" ", args)).isEqualTo(2);
