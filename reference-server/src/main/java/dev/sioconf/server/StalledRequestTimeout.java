@@ -22,9 +22,11 @@ import java.util.concurrent.TimeUnit;
  * Ends a connection whose client stalls while the server waits for it: nothing sent since the
  * connection opened, or a request begun (half a request line, headers, part of a body) with no
  * byte for {@code limit}. It answers {@code 408} and closes, as Node's HTTP server does for its
- * headers and request timeouts. A connection the server owes an answer (a held poll, an htmlfile
- * stream) or one that sits idle between requests is left alone, and after a WebSocket upgrade
- * the handler steps out: WebSocket sessions have heartbeats of their own.
+ * headers and request timeouts. A kept-alive connection idle for {@code limit} after its last answer
+ * is closed without a word (a client that vanished there would hold it for ever; clients send
+ * again on a fresh connection, as they do after Node's keep-alive timeout). A connection the
+ * server owes an answer (a held poll, an htmlfile stream) is left alone, and after a WebSocket
+ * upgrade the handler steps out: WebSocket sessions have heartbeats of their own.
  *
  * <p>It sits behind the HTTP codec, where requests and answers begin and end; its {@link #bytes()}
  * companion sits in front of the codec, because half a request line yields no HTTP object at all.
@@ -36,6 +38,7 @@ final class StalledRequestTimeout extends ChannelDuplexHandler {
     private final long limitNanos;
     private State state = State.WAITING_FOR_CLIENT;
     private long lastReadNanos;
+    private long lastAnswerNanos;
     private ScheduledFuture<?> check;
     private ChannelHandlerContext bytesCtx;
 
@@ -89,6 +92,7 @@ final class StalledRequestTimeout extends ChannelDuplexHandler {
             }
         } else if (msg instanceof LastHttpContent && state == State.SERVER_OWES_ANSWER) {
             state = State.IDLE_BETWEEN_REQUESTS;
+            lastAnswerNanos = System.nanoTime();
         }
         ctx.write(msg, promise);
     }
@@ -112,7 +116,17 @@ final class StalledRequestTimeout extends ChannelDuplexHandler {
         if (!ctx.channel().isActive()) {
             return;
         }
-        long quiet = System.nanoTime() - lastReadNanos;
+        long now = System.nanoTime();
+        if (state == State.IDLE_BETWEEN_REQUESTS) {
+            long idle = now - Math.max(lastAnswerNanos, lastReadNanos);
+            if (idle >= limitNanos) {
+                ctx.close();
+            } else {
+                schedule(ctx, limitNanos - idle);
+            }
+            return;
+        }
+        long quiet = now - lastReadNanos;
         boolean waiting = state == State.WAITING_FOR_CLIENT;
         if (!waiting || quiet < limitNanos) {
             schedule(ctx, waiting ? limitNanos - quiet : limitNanos);

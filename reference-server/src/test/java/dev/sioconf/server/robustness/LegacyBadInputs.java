@@ -106,6 +106,13 @@ final class LegacyBadInputs {
                 return c.read(Wire.BOUND).render();
             }
         }, "408 (empty)", "stalled-request timeout (1 s here)"));
+        rows.add(row("tcp", "kept-alive connection left idle after its answer", w -> {
+            try (RawHttp c = RawHttp.connect(w.port)) {
+                String first = c.get("/socket.io/1/?t=1").read(Wire.BOUND).render().replaceAll("^200 \\d+:", "200 <sid>:");
+                return first + "; then: " + c.read(Wire.BOUND).render();
+            }
+        }, "200 <sid>:60:60:websocket,htmlfile,xhr-polling,jsonp-polling; then: connection closed without an answer",
+                "idle keep-alive connections are closed after the stalled-request timeout (1 s here)"));
         rows.add(row("tcp", "connection that sends nothing", w -> {
             try (RawHttp c = RawHttp.connect(w.port)) {
                 return c.read(Wire.BOUND).render();
