@@ -29,7 +29,7 @@ public final class SuiteRunner {
     static final String EIO4_CASES = "dev.sioconf.suite.eio4.cases";
     static final String EIO3_CASES = "dev.sioconf.suite.eio3.cases";
     /** Opt-in: the inputs of published security advisories, for servers the user runs or owns. */
-    static final List<String> ROBUSTNESS_CASES = List.of("dev.sioconf.suite.eio4.robustness");
+    static final List<String> ROBUSTNESS_CASES = List.of("dev.sioconf.suite.eio3.robustness", "dev.sioconf.suite.eio4.robustness");
 
     private SuiteRunner() {
     }
