@@ -36,7 +36,9 @@ public enum Eio4Fault {
     ATTACHMENTS_SWAPPED("eio4-attachments-swapped",
             "the first two attachments of an outgoing packet are swapped"),
     REORDER_QUEUED("eio4-reorder-queued",
-            "the first two packets of a polling payload are swapped");
+            "the first two packets of a polling payload are swapped"),
+    UNBOUNDED_ATTACHMENTS("eio4-unbounded-attachments",
+            "packets may announce any number of attachments, all awaited");
 
     private final String wireName;
     private final String description;

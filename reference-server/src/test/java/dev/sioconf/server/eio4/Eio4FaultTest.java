@@ -180,4 +180,20 @@ class Eio4FaultTest {
             assertThat(s.get(session).body()).isEqualTo("4b" + RS + "4a" + RS + "4c");
         }
     }
+
+    @Test
+    void unbounded_attachments_reads_a_packet_of_eleven_attachments_the_clean_server_refuses() throws Exception {
+        try (Eio4Running s = with(Eio4Fault.UNBOUNDED_ATTACHMENTS)) {
+            Frames ws = Eio4SocketIoTest.connected(s);
+            StringBuilder placeholders = new StringBuilder();
+            for (int n = 0; n < 11; n++) {
+                placeholders.append(",{\"_placeholder\":true,\"num\":").append(n).append('}');
+            }
+            ws.send("4511-[\"message\"" + placeholders + "]");
+            for (int n = 0; n < 11; n++) {
+                ws.sendBinary(new byte[] {(byte) n});
+            }
+            assertThat(ws.nextSkippingPings(SLACK)).isEqualTo("4511-[\"message-back\"" + placeholders + "]");
+        }
+    }
 }

@@ -29,7 +29,7 @@ public final class SuiteRunner {
     static final String EIO4_CASES = "dev.sioconf.suite.eio4.cases";
     static final String EIO3_CASES = "dev.sioconf.suite.eio3.cases";
     /** Opt-in: the inputs of published security advisories, for servers the user runs or owns. */
-    static final List<String> ROBUSTNESS_CASES = List.of("dev.sioconf.suite.eio4.robustness");
+    static final List<String> ROBUSTNESS_CASES = List.of("dev.sioconf.suite.eio3.robustness", "dev.sioconf.suite.eio4.robustness");
 
     private SuiteRunner() {
     }
@@ -67,7 +67,8 @@ public final class SuiteRunner {
 
     /**
      * Runs only the named cases of one profile's package, each named {@code Class.method} (as the
-     * fault catalogues name the case meant to catch a fault), every target x transport of each.
+     * fault catalogues name the case meant to catch a fault), every target x transport of each; a
+     * class not in the package is looked up in the profile's robustness package.
      */
     public static List<CaseResult> runCases(Map<String, String> config, String casesPackage, java.util.Collection<String> cases,
             ResultsCollector collector) {
@@ -76,13 +77,29 @@ public final class SuiteRunner {
                 .map(n -> wanted.contains(n) ? FilterResult.included(n) : FilterResult.excluded(n + " not named"))
                 .orElse(FilterResult.included("not a case"));
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(wanted.stream().map(c -> selectClass(casesPackage + "." + c.substring(0, c.indexOf('.')))).distinct().toList())
+                .selectors(wanted.stream().map(c -> selectClass(caseClass(casesPackage, c.substring(0, c.indexOf('.'))))).distinct().toList())
                 .filters(named)
                 .configurationParameters(config)
                 .configurationParameter(ReportOnFinishListener.ENABLED, "false")
                 .build();
         LauncherFactory.create().execute(request, collector);
         return collector.results();
+    }
+
+    /**
+     * The class named {@code simpleName} in the profile's cases package, or else in its opt-in
+     * robustness package beside it ({@code ...eio4.cases} and {@code ...eio4.robustness}).
+     */
+    static String caseClass(String casesPackage, String simpleName) {
+        String robustness = casesPackage.replaceFirst("\\.cases$", ".robustness");
+        for (String p : List.of(casesPackage, robustness)) {
+            try {
+                return Class.forName(p + "." + simpleName, false, SuiteRunner.class.getClassLoader()).getName();
+            } catch (ClassNotFoundException notHere) {
+                // try the next package
+            }
+        }
+        return casesPackage + "." + simpleName; // discovery then reports the class as missing
     }
 
     private static java.util.Optional<String> caseName(TestDescriptor descriptor) {

@@ -49,7 +49,8 @@ class Eio4FaultCatalogueTest {
             Map.entry(Eio4Fault.NO_AUTH_EVENT, "ServerContractCases.authEventFollowsEachConnectAnswerWithTheAuthObject"),
             Map.entry(Eio4Fault.MESSAGE_BACK_WRONG, "ServerContractCases.messageIsSentBackAsMessageBack"),
             Map.entry(Eio4Fault.ATTACHMENTS_SWAPPED, "BinaryAttachmentCases.placeholdersAreNumberedInOrderOfAppearance"),
-            Map.entry(Eio4Fault.REORDER_QUEUED, "EchoCases.pollingEchoesTheOfficialPayloadsExactly")));
+            Map.entry(Eio4Fault.REORDER_QUEUED, "EchoCases.pollingEchoesTheOfficialPayloadsExactly"),
+            Map.entry(Eio4Fault.UNBOUNDED_ATTACHMENTS, "SocketIoRobustnessCases.millionAttachmentsCloseTheSessionAtOnce")));
 
     static List<CaseResult> clean;
     static final Map<Eio4Fault, List<CaseResult>> FAULTY = new EnumMap<>(Eio4Fault.class);

@@ -22,6 +22,8 @@ import org.junit.platform.commons.support.ReflectionSupport;
 class Eio3RequirementCoverageTest {
 
     static final String CASES = "dev.sioconf.suite.eio3.cases";
+    /** The opt-in robustness cases (spec requirements from security advisories) count as cases too. */
+    static final String ROBUSTNESS_CASES = "dev.sioconf.suite.eio3.robustness";
     /**
      * MUSTs that no black-box case can check: 1.x binds the deployment as a whole (each case
      * checks its part of it).
@@ -31,7 +33,8 @@ class Eio3RequirementCoverageTest {
     final RequirementCatalogue eio3 = RequirementCatalogue.load("eio3");
 
     static List<Method> cases() {
-        return ReflectionSupport.findAllClassesInPackage(CASES, c -> true, n -> true).stream()
+        return java.util.stream.Stream.of(CASES, ROBUSTNESS_CASES)
+                .flatMap(p -> ReflectionSupport.findAllClassesInPackage(p, c -> true, n -> true).stream())
                 .flatMap(c -> Arrays.stream(c.getDeclaredMethods()))
                 .filter(m -> m.isAnnotationPresent(Eio3Case.class))
                 .toList();

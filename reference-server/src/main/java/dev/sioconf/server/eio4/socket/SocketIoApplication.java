@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.sioconf.server.eio3.Eio3Fault;
+import dev.sioconf.server.eio4.Eio4Fault;
 import dev.sioconf.server.eio4.Eio4Settings;
 import dev.sioconf.server.eio4.codec.EnginePacket;
 import dev.sioconf.server.eio4.codec.MalformedPacketException;
@@ -67,7 +68,8 @@ public final class SocketIoApplication implements EngineApplication {
 
     @Override
     public void onOpen(EngineSession session) {
-        SocketIoClient client = new SocketIoClient(session, new SocketPacketAssembler(MAX_ATTACHMENTS), settings);
+        int maxAttachments = settings.has(Eio4Fault.UNBOUNDED_ATTACHMENTS) ? Integer.MAX_VALUE : MAX_ATTACHMENTS;
+        SocketIoClient client = new SocketIoClient(session, new SocketPacketAssembler(maxAttachments), settings);
         session.applicationState(client);
         rules.onOpen(this, client);
     }

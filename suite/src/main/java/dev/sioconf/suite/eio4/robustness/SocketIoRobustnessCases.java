@@ -6,6 +6,7 @@ import static dev.sioconf.suite.eio4.SocketIoPackets.bytes;
 import static dev.sioconf.suite.eio4.SocketIoPackets.joined;
 import static dev.sioconf.suite.robustness.AfterHostileInput.assertAFreshSessionRoundTrips;
 import static dev.sioconf.suite.robustness.AfterHostileInput.assertClosedOrDropped;
+import static dev.sioconf.suite.robustness.AfterHostileInput.sendWhileItMayClose;
 
 import dev.sioconf.suite.engine.EngineBounds;
 import dev.sioconf.suite.engine.EngineConnection;
@@ -75,6 +76,18 @@ class SocketIoRobustnessCases {
         EngineConnection c = joined(t, "/");
         c.send("451000000-[\"message\",{\"_placeholder\":true,\"num\":0}]");
         assertClosedWithoutAnswer(c, EngineBounds.PROMPT, "a packet announcing a million attachments");
+        assertAFreshSessionRoundTrips(t);
+    }
+
+    @Requirement("SIO5-20.8")
+    @Eio4Case(transports = {EngineTransport.POLLING, EngineTransport.WEBSOCKET},
+            does = "CVE-2026-69185: joins /, sends 450-[\"message\",\"zero\"], announcing no attachment, and then the"
+                    + " binary message 01 02 03; expects the session to end at once without message-back; then opens a"
+                    + " fresh session")
+    void zeroAttachmentsCloseTheSessionAtOnce(EngineTester t) {
+        EngineConnection c = joined(t, "/");
+        sendWhileItMayClose(() -> c.sendSio("50-[\"message\",\"zero\"]", bytes(1, 2, 3)));
+        assertClosedWithoutAnswer(c, EngineBounds.PROMPT, "a packet announcing zero attachments, then binary");
         assertAFreshSessionRoundTrips(t);
     }
 }
