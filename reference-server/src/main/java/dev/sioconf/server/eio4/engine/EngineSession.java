@@ -514,6 +514,9 @@ public final class EngineSession {
         pendingTimers.forEach(EngineSession::cancel);
         pendingTimers.clear();
         outbox.clear();
+        // Unknown first, then said: a client that acts on the close frame or the held poll's answer
+        // at once must already get code 1, not meet the session on its way out.
+        onEnd.accept(this);
         if (heldPoll != null) {
             answerHeldPoll(List.of(lastWord == null ? EnginePacket.CLOSE : lastWord));
         }
@@ -523,7 +526,6 @@ public final class EngineSession {
         if (probe != null) {
             closeWebSocket(probe, WebSocketCloseStatus.NORMAL_CLOSURE);
         }
-        onEnd.accept(this);
         application.onClose(this, reason);
         afterEnd.forEach(Runnable::run);
         afterEnd.clear();
