@@ -7,6 +7,7 @@ import dev.sioconf.suite.engine.EngineTester;
 import dev.sioconf.suite.junit.Eio3Case;
 import dev.sioconf.suite.junit.EngineTrait;
 import dev.sioconf.suite.junit.Requirement;
+import dev.sioconf.suite.robustness.EngineAttacks;
 import dev.sioconf.suite.robustness.HostileClient;
 
 /**
@@ -47,7 +48,7 @@ class EngineRobustnessCases {
                     + " handshake without sid followed at once by the bytes test (RSV2 and RSV3 set) and expects the"
                     + " connection closed; then opens a fresh session")
     void invalidFrameAfterAWebsocketHandshakeClosesOnlyThatConnection(EngineTester t) {
-        sendHandshakeWithGarbage(t, t.eio() + "&transport=websocket");
+        EngineAttacks.assertHandshakeWithGarbageIsClosed(t, t.eio() + "&transport=websocket");
         assertAFreshSessionRoundTrips(t);
     }
 
@@ -58,37 +59,16 @@ class EngineRobustnessCases {
                     + " closed; then opens a fresh session")
     void invalidFrameAfterAnUpgradeHandshakeClosesOnlyThatConnection(EngineTester t) {
         String sid = t.handshake().sid();
-        sendHandshakeWithGarbage(t, t.eio() + "&transport=websocket&sid=" + sid);
+        EngineAttacks.assertHandshakeWithGarbageIsClosed(t, t.eio() + "&transport=websocket&sid=" + sid);
         assertAFreshSessionRoundTrips(t);
     }
-
-    private static void sendHandshakeWithGarbage(EngineTester t, String query) {
-        try (HostileClient h = HostileClient.connect(t)) {
-            h.send("GET " + t.path() + "?" + query + " HTTP/1.1\r\n" + h.hostHeader()
-                    + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
-                    + "Sec-WebSocket-Key: DXR4dX615eRds8nRmlhqtw==\r\nSec-WebSocket-Version: 13\r\n\r\ntest");
-            HostileClient.Reply r = h.awaitReply(HostileClient.bound());
-            if (!r.closedByServer()) {
-                r = h.awaitReply(HostileClient.bound()); // the 101 may have come first as a whole answer
-            }
-            assertThat(r.closedByServer()).as("the server closed the connection that sent no valid frame within %s ms",
-                    HostileClient.bound().toMillis()).isTrue();
-        }
-    }
-
-    static final String H2C_UPGRADE = "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\n"
-            + "HTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n\r\n";
 
     @Requirement("EIO3-7.8")
     @Eio3Case(perTransport = false,
             does = "CVE-2022-41940: sends a handshake asking to upgrade to h2c and expects any answer but 101;"
                     + " then opens a fresh session")
     void upgradeToH2cIsNotSwitched(EngineTester t) {
-        try (HostileClient h = HostileClient.connect(t)) {
-            h.send("GET " + t.path() + "?" + t.eio() + "&transport=polling HTTP/1.1\r\n" + h.hostHeader() + H2C_UPGRADE);
-            HostileClient.Reply r = h.awaitReply(HostileClient.bound());
-            assertThat(r.text()).as("answer to an upgrade to h2c").doesNotStartWith("HTTP/1.1 101");
-        }
+        EngineAttacks.assertH2cUpgradeIsNotSwitched(t);
         assertAFreshSessionRoundTrips(t);
     }
 
@@ -97,16 +77,7 @@ class EngineRobustnessCases {
             does = "CVE-2022-41940: sends three handshakes asking to upgrade to h2c and a WebSocket handshake, resetting"
                     + " each connection at once; then opens a fresh session")
     void connectionsResetBeforeTheirAnswerDoNotStopTheServer(EngineTester t) {
-        for (int i = 0; i < 3; i++) {
-            HostileClient h = HostileClient.connect(t);
-            h.send("GET " + t.path() + "?" + t.eio() + "&transport=polling HTTP/1.1\r\n" + h.hostHeader() + H2C_UPGRADE);
-            h.reset();
-        }
-        HostileClient h = HostileClient.connect(t);
-        h.send("GET " + t.path() + "?" + t.eio() + "&transport=websocket HTTP/1.1\r\n" + h.hostHeader()
-                + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
-                + "Sec-WebSocket-Key: DXR4dX615eRds8nRmlhqtw==\r\nSec-WebSocket-Version: 13\r\n\r\n");
-        h.reset();
+        EngineAttacks.resetConnectionsBeforeTheirAnswer(t);
         assertAFreshSessionRoundTrips(t);
     }
 }
