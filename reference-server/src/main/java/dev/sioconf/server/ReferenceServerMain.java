@@ -98,7 +98,8 @@ public final class ReferenceServerMain implements Callable<Integer> {
 
     @Option(names = "--stalled-request-timeout", paramLabel = "MS", converter = MillisConverter.class,
             description = "every profile: a client that sends nothing for this long while a request of its is unfinished"
-                    + " (or before its first one) gets 408 and is disconnected (default: 30000).")
+                    + " (or before its first one), or whose request takes 4 times this, gets 408 and is disconnected;"
+                    + " an idle kept-alive connection is closed after this long (default: 30000).")
     Duration stalledRequestTimeout = ReferenceServer.DEFAULT_STALLED_REQUEST_TIMEOUT;
 
     @Option(names = "--no-upgrades", description = "eio4: polling sessions may not upgrade to websocket.")

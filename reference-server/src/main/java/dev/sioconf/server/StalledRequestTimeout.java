@@ -21,8 +21,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Ends a connection whose client stalls while the server waits for it: nothing sent since the
  * connection opened, or a request begun (half a request line, headers, part of a body) with no
- * byte for {@code limit}. It answers {@code 408} and closes, as Node's HTTP server does for its
- * headers and request timeouts. A kept-alive connection idle for {@code limit} after its last answer
+ * byte for {@code limit}, or a request still unfinished {@value #WHOLE_REQUEST_LIMITS} limits after
+ * its first byte however it trickles in. It answers {@code 408} and closes, as Node's HTTP server
+ * does for its headers and request timeouts. A kept-alive connection idle for {@code limit} after its last answer
  * is closed without a word (a client that vanished there would hold it for ever; clients send
  * again on a fresh connection, as they do after Node's keep-alive timeout). A connection the
  * server owes an answer (a held poll, an htmlfile stream) is left alone, and after a WebSocket
@@ -35,10 +36,15 @@ final class StalledRequestTimeout extends ChannelDuplexHandler {
 
     private enum State { WAITING_FOR_CLIENT, SERVER_OWES_ANSWER, IDLE_BETWEEN_REQUESTS }
 
+    /** How many stall limits a whole request may take from its first byte to its last. */
+    static final int WHOLE_REQUEST_LIMITS = 4;
+
     private final long limitNanos;
     private State state = State.WAITING_FOR_CLIENT;
     private long lastReadNanos;
     private long lastAnswerNanos;
+    /** When the first byte of the unfinished request came, or -1 between requests. */
+    private long requestStartNanos = -1;
     private ScheduledFuture<?> check;
     private ChannelHandlerContext bytesCtx;
 
@@ -60,6 +66,9 @@ final class StalledRequestTimeout extends ChannelDuplexHandler {
                 if (state == State.IDLE_BETWEEN_REQUESTS) {
                     state = State.WAITING_FOR_CLIENT;
                 }
+                if (state == State.WAITING_FOR_CLIENT && requestStartNanos < 0) {
+                    requestStartNanos = lastReadNanos;
+                }
                 ctx.fireChannelRead(msg);
             }
         };
@@ -78,6 +87,7 @@ final class StalledRequestTimeout extends ChannelDuplexHandler {
         }
         if (msg instanceof LastHttpContent) {
             state = State.SERVER_OWES_ANSWER;
+            requestStartNanos = -1;
         }
         ctx.fireChannelRead(msg);
     }
@@ -128,8 +138,10 @@ final class StalledRequestTimeout extends ChannelDuplexHandler {
         }
         long quiet = now - lastReadNanos;
         boolean waiting = state == State.WAITING_FOR_CLIENT;
-        if (!waiting || quiet < limitNanos) {
-            schedule(ctx, waiting ? limitNanos - quiet : limitNanos);
+        long wholeLeft = waiting && requestStartNanos >= 0
+                ? WHOLE_REQUEST_LIMITS * limitNanos - (now - requestStartNanos) : Long.MAX_VALUE;
+        if (!waiting || (quiet < limitNanos && wholeLeft > 0)) {
+            schedule(ctx, waiting ? Math.min(limitNanos - quiet, wholeLeft) : limitNanos);
             return;
         }
         DefaultFullHttpResponse timeout = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,

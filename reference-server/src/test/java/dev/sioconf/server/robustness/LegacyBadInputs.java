@@ -106,6 +106,24 @@ final class LegacyBadInputs {
                 return c.read(Wire.BOUND).render();
             }
         }, "408 (empty)", "stalled-request timeout (1 s here)"));
+        rows.add(row("tcp", "request trickled in, one header byte every 300 ms", w -> {
+            try (RawHttp c = RawHttp.connect(w.port)) {
+                c.send("GET /socket.io/1/?t=1 HTTP/1.1\r\nX-Slow: ");
+                long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (System.nanoTime() < end) {
+                    try {
+                        c.send("a");
+                    } catch (java.io.IOException closed) {
+                        return "connection closed without an answer";
+                    }
+                    RawHttp.Answer a = c.read(Duration.ofMillis(300));
+                    if (a.answered() || !a.render().startsWith("no answer")) {
+                        return a.render();
+                    }
+                }
+                return "still open after 10 s";
+            }
+        }, "408 (empty)", "a whole request may take 4 stalled-request timeouts (4 s here)"));
         rows.add(row("tcp", "kept-alive connection left idle after its answer", w -> {
             try (RawHttp c = RawHttp.connect(w.port)) {
                 String first = c.get("/socket.io/1/?t=1").read(Wire.BOUND).render().replaceAll("^200 \\d+:", "200 <sid>:");
