@@ -1,8 +1,6 @@
 package dev.sioconf.suite.cli;
 
 import static org.junit.platform.engine.discovery.ClassNameFilter.includeClassNamePatterns;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
 import dev.sioconf.reports.CaseResult;
 import dev.sioconf.reports.ReportOnFinishListener;
@@ -10,13 +8,16 @@ import dev.sioconf.reports.ResultsCollector;
 import dev.sioconf.suite.junit.Requirement;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import org.junit.platform.engine.DiscoverySelector;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.platform.engine.Filter;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.support.descriptor.MethodSource;
-import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.PostDiscoveryFilter;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -48,64 +49,41 @@ public final class SuiteRunner {
      * {@code robustness} is set: they send inputs that crashed servers of the past.
      */
     public static List<CaseResult> run(Map<String, String> config, String select, boolean robustness, ResultsCollector collector) {
-        List<DiscoverySelector> packages = new ArrayList<>(List.of(
-                selectPackage(LEGACY_CASES), selectPackage(EIO3_CASES), selectPackage(EIO4_CASES)));
+        List<String> packages = new ArrayList<>(List.of(LEGACY_CASES, EIO3_CASES, EIO4_CASES));
         if (robustness) {
-            ROBUSTNESS_CASES.forEach(p -> packages.add(selectPackage(p)));
+            packages.addAll(ROBUSTNESS_CASES);
         }
+        return launch(packages, config, collector, includeClassNamePatterns(".*Cases"), requirementStartsWith(select));
+    }
+
+    /**
+     * Runs only the named cases of one profile, each named {@code Class.method} (as the fault
+     * catalogues name the case meant to catch a fault), every target x transport of each; the
+     * names are looked up in the profile's cases package and the opt-in robustness package beside
+     * it ({@code ...eio4.cases} and {@code ...eio4.robustness}).
+     */
+    public static List<CaseResult> runCases(Map<String, String> config, String casesPackage, Collection<String> cases,
+            ResultsCollector collector) {
+        Set<String> wanted = Set.copyOf(cases);
+        PostDiscoveryFilter named = descriptor -> caseMethod(descriptor)
+                .map(m -> m.getJavaClass().getSimpleName() + "." + m.getMethodName())
+                .map(n -> wanted.contains(n) ? FilterResult.included(n) : FilterResult.excluded(n + " not named"))
+                .orElse(FilterResult.included("not a case"));
+        String robustness = casesPackage.replaceFirst("\\.cases$", ".robustness");
+        return launch(List.of(casesPackage, robustness), config, collector, named);
+    }
+
+    private static List<CaseResult> launch(List<String> packages, Map<String, String> config, ResultsCollector collector,
+            Filter<?>... filters) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(packages)
-                .filters(includeClassNamePatterns(".*Cases"), requirementStartsWith(select))
+                .selectors(packages.stream().map(DiscoverySelectors::selectPackage).toList())
+                .filters(filters)
                 .configurationParameters(config)
                 // The caller writes the report, with the targets' declared settings that the listener cannot know.
                 .configurationParameter(ReportOnFinishListener.ENABLED, "false")
                 .build();
-        Launcher launcher = LauncherFactory.create();
-        launcher.execute(request, collector);
-        return collector.results();
-    }
-
-    /**
-     * Runs only the named cases of one profile's package, each named {@code Class.method} (as the
-     * fault catalogues name the case meant to catch a fault), every target x transport of each; a
-     * class not in the package is looked up in the profile's robustness package.
-     */
-    public static List<CaseResult> runCases(Map<String, String> config, String casesPackage, java.util.Collection<String> cases,
-            ResultsCollector collector) {
-        java.util.Set<String> wanted = java.util.Set.copyOf(cases);
-        PostDiscoveryFilter named = descriptor -> caseName(descriptor)
-                .map(n -> wanted.contains(n) ? FilterResult.included(n) : FilterResult.excluded(n + " not named"))
-                .orElse(FilterResult.included("not a case"));
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(wanted.stream().map(c -> selectClass(caseClass(casesPackage, c.substring(0, c.indexOf('.'))))).distinct().toList())
-                .filters(named)
-                .configurationParameters(config)
-                .configurationParameter(ReportOnFinishListener.ENABLED, "false")
-                .build();
         LauncherFactory.create().execute(request, collector);
         return collector.results();
-    }
-
-    /**
-     * The class named {@code simpleName} in the profile's cases package, or else in its opt-in
-     * robustness package beside it ({@code ...eio4.cases} and {@code ...eio4.robustness}).
-     */
-    static String caseClass(String casesPackage, String simpleName) {
-        String robustness = casesPackage.replaceFirst("\\.cases$", ".robustness");
-        for (String p : List.of(casesPackage, robustness)) {
-            try {
-                return Class.forName(p + "." + simpleName, false, SuiteRunner.class.getClassLoader()).getName();
-            } catch (ClassNotFoundException notHere) {
-                // try the next package
-            }
-        }
-        return casesPackage + "." + simpleName; // discovery then reports the class as missing
-    }
-
-    private static java.util.Optional<String> caseName(TestDescriptor descriptor) {
-        return descriptor.getSource()
-                .filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
-                .map(m -> m.getJavaClass().getSimpleName() + "." + m.getMethodName());
     }
 
     static PostDiscoveryFilter requirementStartsWith(String prefix) {
@@ -126,11 +104,12 @@ public final class SuiteRunner {
         return id.equals(p) || id.startsWith(p + ".");
     }
 
-    private static java.util.Optional<String> requirementOf(TestDescriptor descriptor) {
-        return descriptor.getSource()
-                .filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
-                .map(MethodSource::getJavaMethod)
-                .map(SuiteRunner::requirement);
+    private static Optional<String> requirementOf(TestDescriptor descriptor) {
+        return caseMethod(descriptor).map(MethodSource::getJavaMethod).map(SuiteRunner::requirement);
+    }
+
+    private static Optional<MethodSource> caseMethod(TestDescriptor descriptor) {
+        return descriptor.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast);
     }
 
     private static String requirement(Method method) {
