@@ -19,7 +19,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A third-party server of {@code interop/}, a script run by node or a runnable jar run by java:
+ * A third-party server of {@code interop/}, a script run by node or by Debian's python, or a runnable
+ * jar run by java:
  * started with its settings in the environment, ready once it printed {@code listening <port>}
  * (within a bound), and stopped with its whole process tree, SIGTERM first. It also exits on its
  * own when this JVM dies, because its stdin (a pipe from here) ends then.
@@ -49,7 +50,7 @@ final class ServerProcess implements AutoCloseable {
     /** The {@code interop/} folder with its npm packages installed, or a failure that says how to install them. */
     static Path interopDir() {
         Path dir = Path.of(System.getProperty("sioconf.interop.dir", "../interop")).toAbsolutePath().normalize();
-        Path socketIo = dir.resolve("node_modules/socket.io-2/package.json"); // the newest of the pinned packages
+        Path socketIo = dir.resolve("node_modules/socket.io-4-newest/package.json"); // the last pinned package added
         if (!Files.isRegularFile(socketIo)) {
             throw new IllegalStateException("the pinned socket.io packages are not (all) installed in " + dir.resolve("node_modules")
                     + ": run `npm ci --prefix " + dir + "` first (.ci/run does)");
@@ -63,7 +64,59 @@ final class ServerProcess implements AutoCloseable {
      * @param log     where the script's stderr goes
      */
     static ServerProcess start(String script, Map<String, String> env, Path log) throws IOException, InterruptedException {
-        return start(List.of("node", script), script, env, log);
+        return start(List.of("node", script), script, env, log, "is Node.js 20 on the PATH?");
+    }
+
+    /** Debian's python, which sees the packages apt-get installs (a pyenv or venv python on the PATH may not). */
+    static final String DEBIAN_PYTHON = "/usr/bin/python3";
+    /** The Debian packages of the python servers, e.g. {@code plain/python-socketio-server.py}. */
+    static final List<String> PYTHON_PACKAGES = List.of("python3-socketio", "python3-aiohttp");
+    private static final Duration PYTHON_CHECK_LIMIT = Duration.ofSeconds(10);
+
+    /**
+     * A python script of {@code interop/} run by {@link #DEBIAN_PYTHON}, after checking that it can
+     * import socketio and aiohttp (a failure says which Debian packages to install).
+     *
+     * @param script  e.g. {@code plain/python-socketio-server.py}, in {@code interop/}
+     * @param env     the script's settings (PORT is 0 unless env sets it)
+     * @param log     where the script's stderr goes
+     */
+    static ServerProcess startPython(String script, Map<String, String> env, Path log) throws IOException, InterruptedException {
+        requireDebianPythonPackages();
+        return start(List.of(DEBIAN_PYTHON, script), script, env, log, "is " + DEBIAN_PYTHON + " installed?");
+    }
+
+    private static void requireDebianPythonPackages() throws IOException, InterruptedException {
+        String install = "`apt-get install " + String.join(" ", PYTHON_PACKAGES) + "` (.ci/run does)";
+        if (!Files.isExecutable(Path.of(DEBIAN_PYTHON))) {
+            throw new IllegalStateException(DEBIAN_PYTHON + " is not installed: run .ci/run, or " + install);
+        }
+        Process check = new ProcessBuilder(DEBIAN_PYTHON, "-c", "import socketio, engineio, aiohttp")
+                .redirectErrorStream(true).start();
+        check.getOutputStream().close();
+        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                return "(unreadable: " + e.getMessage() + ")";
+            }
+        }, ServerProcess::daemon);
+        if (!check.waitFor(PYTHON_CHECK_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
+            stop(check);
+            throw new IllegalStateException(DEBIAN_PYTHON + " -c 'import socketio, engineio, aiohttp' did not end within "
+                    + PYTHON_CHECK_LIMIT);
+        }
+        if (check.exitValue() != 0) {
+            String said;
+            try {
+                said = output.get(PYTHON_CHECK_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                said = "(no output)";
+            }
+            String last = said.lines().reduce((a, b) -> b).orElse("(no output)");
+            throw new IllegalStateException("the Debian packages of the python servers are missing (" + DEBIAN_PYTHON
+                    + " says: " + last + "): run .ci/run, or " + install);
+        }
     }
 
     /**
@@ -76,11 +129,11 @@ final class ServerProcess implements AutoCloseable {
             throw new IllegalStateException(path + " is not built: run `mvn -B package` from the top (the reactor builds it before suite)");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return start(List.of(java, "-Xmx256m", "-jar", path.toString()), jar, env, log);
+        return start(List.of(java, "-Xmx256m", "-jar", path.toString()), jar, env, log, "is " + java + " there?");
     }
 
-    private static ServerProcess start(List<String> command, String script, Map<String, String> env, Path log)
-            throws IOException, InterruptedException {
+    private static ServerProcess start(List<String> command, String script, Map<String, String> env, Path log,
+            String cannotRunHint) throws IOException, InterruptedException {
         Path dir = interopDir();
         Files.createDirectories(log.toAbsolutePath().getParent());
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
@@ -92,7 +145,7 @@ final class ServerProcess implements AutoCloseable {
         try {
             process = pb.start();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot run " + command.get(0) + " (is Node.js 20 on the PATH?): " + e.getMessage(), e);
+            throw new IllegalStateException("cannot run " + command.get(0) + " (" + cannotRunHint + "): " + e.getMessage(), e);
         }
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<String> firstLine = CompletableFuture.supplyAsync(() -> {

@@ -1,0 +1,133 @@
+package dev.sioconf.suite.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sioconf.suite.cli.SioconfMain;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Servers nobody prepared for sioconf ({@code interop/plain/}): python-socketio from Debian and the
+ * newest socket.io 4.x from npm, each with its default settings and without the server contract of
+ * spec/eio4.md section 23 (no echo, no {@code /custom}, no auth event). Each is started and then
+ * checked exactly as a user would check it, through the CLI with only its URL and a name: the
+ * profile and the settings are discovered, not declared. The CLI compares the verdicts with the
+ * committed baseline {@code interop/baselines/<server>-plain.txt} and exits 0 only when they are
+ * equal.
+ *
+ * <p>{@code -Dsioconf.interop.updateBaseline=true} has the CLI write the baseline instead.
+ */
+@Execution(ExecutionMode.SAME_THREAD)
+@ResourceLock(ServerProcess.INTEROP_LOCK)
+class PlainServersIT {
+
+    /** The socket.io of npm alias {@code socket.io-4-newest} in interop/package.json. */
+    static final String NEWEST_SOCKET_IO = "4.8.4";
+    /** Debian bookworm's python3-socketio (on python3-engineio 4.3.4 and python3-aiohttp 3.8.4). */
+    static final String DEBIAN_PYTHON_SOCKETIO = "5.7.2";
+
+    enum Launcher { NODE, PYTHON }
+
+    /** A plain server: its script in interop/ and the name its report and baseline go by. */
+    record Plain(String name, String script, Launcher launcher) {
+
+        ServerProcess start(Path log) throws IOException, InterruptedException {
+            // PORT 0 (ServerProcess's default): both scripts then take a free port.
+            return switch (launcher) {
+                case NODE -> ServerProcess.start(script, Map.of(), log);
+                case PYTHON -> ServerProcess.startPython(script, Map.of(), log);
+            };
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static final List<Plain> SERVERS = List.of(
+            new Plain("python-socketio-" + DEBIAN_PYTHON_SOCKETIO, "plain/python-socketio-server.py", Launcher.PYTHON),
+            new Plain("socket.io-" + NEWEST_SOCKET_IO, "plain/socket.io-server.js", Launcher.NODE));
+
+    static Stream<Plain> servers() {
+        return SERVERS.stream();
+    }
+
+    @ParameterizedTest(name = "{0}, unprepared, run by the CLI: verdicts equal the baseline")
+    @MethodSource("servers")
+    void theCliRunsTheSuiteAgainstAPlainServer(Plain plain) throws Exception {
+        if (plain.launcher() == Launcher.NODE) {
+            assertThat(installedSocketIoNewest()).as("socket.io-4-newest in interop/node_modules; PlainServersIT names its"
+                    + " baseline after %s: update NEWEST_SOCKET_IO with the alias", NEWEST_SOCKET_IO).isEqualTo(NEWEST_SOCKET_IO);
+        }
+        Path report = reportDir(plain);
+        Path log = report.resolveSibling(report.getFileName() + "-server.log");
+        Path baseline = baselineFile(plain);
+        boolean update = Boolean.getBoolean(SocketIo0919InteropIT.UPDATE);
+        if (update) {
+            Files.createDirectories(baseline.getParent());
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status;
+        try (ServerProcess server = plain.start(log);
+                PrintWriter o = new PrintWriter(out, true);
+                PrintWriter e = new PrintWriter(err, true)) {
+            List<String> args = new ArrayList<>(List.of(
+                    "--target", server.baseUri().toString(),
+                    "--name", plain.name() + "/plain",
+                    "--report", report.toString()));
+            args.add(update ? "--write-baseline" : "--baseline");
+            args.add(baseline.toString());
+            status = SioconfMain.run(o, e, args.toArray(String[]::new));
+        }
+        String said = "sioconf said on stdout:\n" + out + "\nand on stderr:\n" + err
+                + "\nreport in " + report + "; server log " + log + ":\n" + ServerProcess.tail(log);
+        System.out.println(plain.name() + " (plain): exit " + status + "; report " + report);
+        if (update) {
+            assertThat(status).as("writing %s; %s", baseline, said).isZero();
+            assertThat(baseline).as("written by --write-baseline; %s", said).isRegularFile();
+            System.out.println("wrote " + baseline);
+            return;
+        }
+        // The CLI judges the baseline (a missing one included); this only adds what to do about it.
+        String hint = Files.isRegularFile(baseline)
+                ? "a difference from the baseline: find out why and document it in interop/baselines/README.md, then rerun with -D"
+                        + SocketIo0919InteropIT.UPDATE + "=true"
+                : "there is no baseline yet: write it with -D" + SocketIo0919InteropIT.UPDATE + "=true and review it";
+        assertThat(status).as("sioconf's exit status against %s, unprepared, with --baseline %s (%s); %s",
+                plain, baseline, hint, said).isZero();
+    }
+
+    private static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*\"([^\"]+)\"");
+
+    static String installedSocketIoNewest() throws IOException {
+        String json = Files.readString(ServerProcess.interopDir().resolve("node_modules/socket.io-4-newest/package.json"),
+                StandardCharsets.UTF_8);
+        Matcher m = VERSION.matcher(json);
+        return m.find() ? m.group(1) : "(no version in its package.json)";
+    }
+
+    static Path baselineFile(Plain plain) {
+        return ServerProcess.interopDir().resolve("baselines").resolve(plain.name() + "-plain.txt");
+    }
+
+    static Path reportDir(Plain plain) {
+        return Path.of(System.getProperty("sioconf.interop.report", "target/interop-report")).resolve("plain-" + plain.name());
+    }
+}
