@@ -5,6 +5,7 @@ import static org.junit.platform.engine.discovery.ClassNameFilter.includeClassNa
 import dev.sioconf.reports.CaseResult;
 import dev.sioconf.reports.ReportOnFinishListener;
 import dev.sioconf.reports.ResultsCollector;
+import dev.sioconf.reports.ResultsJson;
 import dev.sioconf.suite.junit.Requirement;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.PostDiscoveryFilter;
+import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
@@ -49,11 +51,60 @@ public final class SuiteRunner {
      * {@code robustness} is set: they send inputs that crashed servers of the past.
      */
     public static List<CaseResult> run(Map<String, String> config, String select, boolean robustness, ResultsCollector collector) {
+        return run(config, Selection.of(select), robustness, collector);
+    }
+
+    /** The cases whose requirement the selection matches, with the robustness cases too when {@code robustness} is set. */
+    public static List<CaseResult> run(Map<String, String> config, Selection selection, boolean robustness, ResultsCollector collector) {
         List<String> packages = new ArrayList<>(List.of(LEGACY_CASES, EIO3_CASES, EIO4_CASES));
         if (robustness) {
             packages.addAll(ROBUSTNESS_CASES);
         }
-        return launch(packages, config, collector, includeClassNamePatterns(".*Cases"), requirementStartsWith(select));
+        return launch(packages, config, collector, includeClassNamePatterns(".*Cases"), requirementIn(selection));
+    }
+
+    /**
+     * The requirement ids of the profiles' cases that the selection matches, in catalogue order,
+     * found by discovery alone: no case runs and no target is needed, so a selection that matches
+     * nothing can be refused before any server starts.
+     *
+     * @param profiles {@code legacy}, {@code eio3}, {@code eio4}
+     */
+    public static List<String> requirementsMatching(Selection selection, Collection<String> profiles, boolean robustness) {
+        List<String> packages = new ArrayList<>();
+        for (String profile : profiles) {
+            packages.add(casesPackage(profile));
+            if (robustness && !profile.equals("legacy")) {
+                packages.add(robustnessPackage(casesPackage(profile)));
+            }
+        }
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(packages.stream().map(DiscoverySelectors::selectPackage).toList())
+                .filters(includeClassNamePatterns(".*Cases"))
+                .build();
+        TestPlan plan = LauncherFactory.create().discover(request);
+        return plan.getRoots().stream()
+                .flatMap(root -> plan.getDescendants(root).stream())
+                .flatMap(t -> t.getSource().stream())
+                .filter(MethodSource.class::isInstance)
+                .map(s -> requirement(((MethodSource) s).getJavaMethod()))
+                .filter(id -> !id.isEmpty() && selection.matches(id))
+                .distinct()
+                .sorted(ResultsJson::compareIds)
+                .toList();
+    }
+
+    static String casesPackage(String profile) {
+        return switch (profile) {
+            case "legacy" -> LEGACY_CASES;
+            case "eio3" -> EIO3_CASES;
+            case "eio4" -> EIO4_CASES;
+            default -> throw new IllegalArgumentException("unknown profile '" + profile + "'");
+        };
+    }
+
+    private static String robustnessPackage(String casesPackage) {
+        return casesPackage.replaceFirst("\\.cases$", ".robustness");
     }
 
     /**
@@ -69,8 +120,7 @@ public final class SuiteRunner {
                 .map(m -> m.getJavaClass().getSimpleName() + "." + m.getMethodName())
                 .map(n -> wanted.contains(n) ? FilterResult.included(n) : FilterResult.excluded(n + " not named"))
                 .orElse(FilterResult.included("not a case"));
-        String robustness = casesPackage.replaceFirst("\\.cases$", ".robustness");
-        return launch(List.of(casesPackage, robustness), config, collector, named);
+        return launch(List.of(casesPackage, robustnessPackage(casesPackage)), config, collector, named);
     }
 
     private static List<CaseResult> launch(List<String> packages, Map<String, String> config, ResultsCollector collector,
@@ -86,9 +136,9 @@ public final class SuiteRunner {
         return collector.results();
     }
 
-    static PostDiscoveryFilter requirementStartsWith(String prefix) {
+    static PostDiscoveryFilter requirementIn(Selection selection) {
         return descriptor -> requirementOf(descriptor)
-                .map(id -> selected(id, prefix) ? FilterResult.included(id) : FilterResult.excluded(id + " not selected"))
+                .map(id -> selection.matches(id) ? FilterResult.included(id) : FilterResult.excluded(id + " not selected"))
                 .orElse(FilterResult.included("not a case"));
     }
 

@@ -10,6 +10,7 @@ import dev.sioconf.reports.Verdict;
 import dev.sioconf.server.ReferenceServer;
 import dev.sioconf.server.eio4.Eio4Transport;
 import dev.sioconf.server.legacy.LegacySettings;
+import dev.sioconf.suite.cli.Baseline;
 import dev.sioconf.suite.cli.SuiteRunner;
 import dev.sioconf.suite.target.EngineSettings;
 import dev.sioconf.suite.target.Targets;
@@ -189,22 +190,20 @@ class Eio3InteropIT {
     void verdictsEqualTheBaseline(Run run) throws IOException {
         Config c = run.config();
         assertThat(run.results()).as("results of %s", name(run.server(), c)).isNotEmpty();
-        List<String> actual = SocketIo0919InteropIT.baselineLines(run.results());
+        List<String> actual = Baseline.lines(run.results());
         Path baseline = ServerProcess.interopDir().resolve("baselines").resolve(run.server().label + "-" + c.key() + ".txt");
         if (Boolean.getBoolean(SocketIo0919InteropIT.UPDATE)) {
             if (Files.isRegularFile(baseline)) { // keep the lines that allow several verdicts, where this run fits them
-                actual = SocketIo0919InteropIT.withAlternatives(Files.readAllLines(baseline, StandardCharsets.UTF_8), actual);
+                actual = Baseline.withAlternatives(Baseline.read(baseline).getOrDefault(Baseline.UNNAMED, List.of()), actual);
             }
             Files.createDirectories(baseline.getParent());
-            Files.writeString(baseline, header(run) + String.join("\n", actual) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(baseline, Baseline.text(header(run), Map.of(name(run.server(), c), actual)), StandardCharsets.UTF_8);
             System.out.println("wrote " + baseline + " (" + actual.size() + " lines)");
             return;
         }
         assertThat(baseline).as("baseline of %s; write it with -D%s=true", name(run.server(), c), SocketIo0919InteropIT.UPDATE)
                 .isRegularFile();
-        List<String> expected = Files.readAllLines(baseline, StandardCharsets.UTF_8).stream()
-                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-        String diff = SocketIo0919InteropIT.diff(expected, actual, run.results());
+        String diff = Baseline.diff(Baseline.read(baseline), Map.of(name(run.server(), c), run.results()));
         assertThat(diff).as("%s differs from %s (- in the baseline only, + in this run only); wire logs in %s; server log %s."
                 + " A new deviation: find out why and document it in interop/baselines/README.md, then rerun with -D%s=true",
                 name(run.server(), c), baseline, REPORTS.get(c.key()), run.serverLog(), SocketIo0919InteropIT.UPDATE).isEmpty();

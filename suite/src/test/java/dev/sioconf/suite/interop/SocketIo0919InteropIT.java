@@ -10,14 +10,13 @@ import dev.sioconf.reports.Verdict;
 import dev.sioconf.server.legacy.LegacyServer;
 import dev.sioconf.server.legacy.LegacySettings;
 import dev.sioconf.server.legacy.LegacyTransport;
+import dev.sioconf.suite.cli.Baseline;
 import dev.sioconf.suite.cli.SuiteRunner;
 import dev.sioconf.suite.target.DeclaredSettings;
 import dev.sioconf.suite.target.Targets;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -177,18 +176,15 @@ class SocketIo0919InteropIT {
     void socketIo0919VerdictsEqualTheBaseline(Config config) throws IOException {
         Outcome o = OUTCOMES.get(config.name());
         assertThat(o.socketIo()).as("results of %s", config).isNotEmpty();
-        List<String> actual = baselineLines(o.socketIo());
         Path baseline = baselineFile(config);
+        Map<String, List<CaseResult>> run = Map.of(o.socketIoName(), o.socketIo());
         if (Boolean.getBoolean(UPDATE)) {
-            Files.createDirectories(baseline.getParent());
-            Files.writeString(baseline, header(config) + String.join("\n", actual) + "\n", StandardCharsets.UTF_8);
-            System.out.println("wrote " + baseline + " (" + actual.size() + " lines)");
+            Baseline.write(baseline, header(config), run);
+            System.out.println("wrote " + baseline + " (" + o.socketIo().size() + " lines)");
             return;
         }
         assertThat(baseline).as("baseline of %s; write it with -D%s=true", config, UPDATE).isRegularFile();
-        List<String> expected = Files.readAllLines(baseline, StandardCharsets.UTF_8).stream()
-                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-        String diff = diff(expected, actual, o.socketIo());
+        String diff = Baseline.diff(Baseline.read(baseline), run);
         assertThat(diff).as("socket.io 0.9.19 in configuration %s differs from %s (- in the baseline only, + in this run"
                 + " only); wire logs in %s; server log %s. A new deviation: find out why and document it in"
                 + " interop/baselines/README.md, then rerun with -D%s=true", config, baseline, o.resultsJson(), o.serverLog(), UPDATE)
@@ -234,78 +230,6 @@ class SocketIo0919InteropIT {
     }
 
     // ---- baselines ------------------------------------------------------------------------------
-
-    /** {@code LEG-9.1 PollingCases.emptyPoll... xhr-polling PASS}, in report order. */
-    static List<String> baselineLines(List<CaseResult> results) {
-        return results.stream().sorted(ResultsJson.ORDER).map(SocketIo0919InteropIT::line).toList();
-    }
-
-    static String line(CaseResult r) {
-        return r.requirement() + " " + r.id() + " " + r.transport() + " " + r.verdict();
-    }
-
-    /**
-     * The lines only in the baseline ({@code -}) and only in this run ({@code +}, with the case's
-     * message). A baseline line may allow several verdicts, {@code PASS|FAIL}, for a third-party
-     * server whose behaviour varies from run to run (explained in the baselines' README).
-     */
-    static String diff(List<String> expected, List<String> actual, List<CaseResult> results) {
-        actual = withAlternatives(expected, actual);
-        Map<String, Long> left = count(expected);
-        Map<String, Long> right = count(actual);
-        Map<String, CaseResult> byLine = new HashMap<>();
-        results.forEach(r -> byLine.putIfAbsent(line(r), r));
-        StringBuilder out = new StringBuilder();
-        for (String l : expected.stream().distinct().toList()) {
-            for (long i = right.getOrDefault(l, 0L); i < left.get(l); i++) {
-                out.append("- ").append(l).append('\n');
-            }
-        }
-        for (String l : actual.stream().distinct().toList()) {
-            for (long i = left.getOrDefault(l, 0L); i < right.get(l); i++) {
-                out.append("+ ").append(l).append('\n');
-                CaseResult r = byLine.get(l);
-                if (r != null && r.verdict() != Verdict.PASS && !r.message().isBlank()) {
-                    out.append("      ").append(shorten(r.message().strip()).replace("\n", "\n      ")).append('\n');
-                }
-            }
-        }
-        return out.toString();
-    }
-
-    /**
-     * This run's lines, each written as the baseline line that allows its verdict among several
-     * ({@code ... PASS|FAIL}) where there is one; other lines unchanged.
-     */
-    static List<String> withAlternatives(List<String> baseline, List<String> actual) {
-        Map<String, String> alternatives = new HashMap<>();
-        for (String l : baseline) {
-            int at = l.lastIndexOf(' ');
-            if (at > 0 && l.substring(at + 1).contains("|")) {
-                alternatives.put(l.substring(0, at), l);
-            }
-        }
-        return actual.stream().map(l -> {
-            int at = l.lastIndexOf(' ');
-            String allowed = at > 0 ? alternatives.get(l.substring(0, at)) : null;
-            boolean fits = allowed != null && List.of(allowed.substring(allowed.lastIndexOf(' ') + 1).split("\\|")).contains(l.substring(at + 1));
-            return fits ? allowed : l;
-        }).toList();
-    }
-
-    /** A failure message cut to a few lines; the whole of it is in results.json. */
-    static String shorten(String message) {
-        List<String> lines = message.lines().toList();
-        String head = String.join("\n", lines.subList(0, Math.min(6, lines.size())));
-        if (head.length() > 600) {
-            head = head.substring(0, 600);
-        }
-        return head.length() < message.length() ? head + " [...]" : head;
-    }
-
-    static Map<String, Long> count(List<String> lines) {
-        return lines.stream().collect(Collectors.groupingBy(l -> l, LinkedHashMap::new, Collectors.counting()));
-    }
 
     static String header(Config c) {
         return "# sioconf legacy suite against socket.io 0.9.19 (interop/legacy-server.js run by node), configuration "

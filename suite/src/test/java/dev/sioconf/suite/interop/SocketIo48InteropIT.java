@@ -10,13 +10,12 @@ import dev.sioconf.reports.Verdict;
 import dev.sioconf.server.ReferenceServer;
 import dev.sioconf.server.eio4.Eio4Transport;
 import dev.sioconf.server.legacy.LegacySettings;
+import dev.sioconf.suite.cli.Baseline;
 import dev.sioconf.suite.cli.SuiteRunner;
 import dev.sioconf.suite.target.EngineSettings;
 import dev.sioconf.suite.target.Targets;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -149,18 +148,15 @@ class SocketIo48InteropIT {
     void socketIo48VerdictsEqualTheBaseline(Config config) throws IOException {
         Outcome o = OUTCOMES.get(config.name());
         assertThat(o.results()).as("results of %s", config).isNotEmpty();
-        List<String> actual = SocketIo0919InteropIT.baselineLines(o.results());
         Path baseline = baselineFile(config);
+        Map<String, List<CaseResult>> run = Map.of(name(config), o.results());
         if (Boolean.getBoolean(SocketIo0919InteropIT.UPDATE)) {
-            Files.createDirectories(baseline.getParent());
-            Files.writeString(baseline, header(config) + String.join("\n", actual) + "\n", StandardCharsets.UTF_8);
-            System.out.println("wrote " + baseline + " (" + actual.size() + " lines)");
+            Baseline.write(baseline, header(config), run);
+            System.out.println("wrote " + baseline + " (" + o.results().size() + " lines)");
             return;
         }
         assertThat(baseline).as("baseline of %s; write it with -D%s=true", config, SocketIo0919InteropIT.UPDATE).isRegularFile();
-        List<String> expected = Files.readAllLines(baseline, StandardCharsets.UTF_8).stream()
-                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-        String diff = SocketIo0919InteropIT.diff(expected, actual, o.results());
+        String diff = Baseline.diff(Baseline.read(baseline), run);
         assertThat(diff).as("socket.io 4.8.1 in configuration %s differs from %s (- in the baseline only, + in this run"
                 + " only); wire logs in %s; server log %s. A new deviation: find out why and document it in"
                 + " interop/baselines/README.md, then rerun with -D%s=true", config, baseline, o.resultsJson(), o.serverLog(),
