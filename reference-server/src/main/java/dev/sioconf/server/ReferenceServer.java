@@ -62,7 +62,7 @@ public final class ReferenceServer implements AutoCloseable {
     private final Channel listener;
 
     private ReferenceServer(LegacySettings legacySettings, Eio4Settings eio4Settings, Set<Eio3Fault> eio3Faults,
-            Duration stalledRequestTimeout) throws InterruptedException {
+            Duration stalledRequestTimeout, boolean contract) throws InterruptedException {
         this.legacySettings = legacySettings;
         this.eio4Settings = eio4Settings;
         this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
@@ -75,16 +75,19 @@ public final class ReferenceServer implements AutoCloseable {
         });
         timers.setRemoveOnCancelPolicy(true);
         this.timer = timers;
-        this.legacySessions = new SessionRegistry(legacySettings, timer, new ServerContract(legacySettings.faults()));
+        // Without the contract the server is a plain application: the main namespace only, and no handlers.
+        this.legacySessions = new SessionRegistry(legacySettings, timer,
+                contract ? new ServerContract(legacySettings.faults()) : (session, packet) -> { });
+        Set<String> namespaces = contract ? Eio4ServerContract.NAMESPACES : Set.of("/");
         this.socketIo = new EngineEndpoint(eio4Settings, timer, new SocketIoApplication(eio4Settings,
-                Eio4ServerContract.NAMESPACES, new Eio4ServerContract(eio4Settings)));
+                namespaces, contract ? new Eio4ServerContract(eio4Settings) : Eio4ServerContract.none(eio4Settings)));
         this.engineEcho = new EngineEndpoint(eio4Settings, timer, new EchoApplication());
         // eio3 shares every knob with eio4; eio4's faults stay on eio4, eio3 has its own.
         this.eio3Faults = Set.copyOf(eio3Faults);
         Eio4Settings eio3Settings = eio4Settings.withFaults(Set.of());
         this.socketIo3 = new EngineEndpoint(eio3Settings, new Eio3Revision(eio3Faults), timer,
-                SocketIoApplication.socketIo4(eio3Settings, Eio4ServerContract.NAMESPACES,
-                        Eio4ServerContract.withoutAuthEvent(eio3Settings), eio3Faults));
+                SocketIoApplication.socketIo4(eio3Settings, namespaces,
+                        contract ? Eio4ServerContract.withoutAuthEvent(eio3Settings) : Eio4ServerContract.none(eio3Settings), eio3Faults));
         this.engineEcho3 = new EngineEndpoint(eio3Settings, new Eio3Revision(eio3Faults), timer, new EchoApplication());
         // Bodies a little above maxPayload still reach eio4, which answers them 413 itself (EIO4-13.1).
         int maxRequestBytes = (int) Math.min(Integer.MAX_VALUE - 1L,
@@ -119,19 +122,29 @@ public final class ReferenceServer implements AutoCloseable {
     /** Starts both profiles, each with the server contract of its spec as the application. */
     public static ReferenceServer start(LegacySettings legacySettings, Eio4Settings eio4Settings)
             throws InterruptedException {
-        return new ReferenceServer(legacySettings, eio4Settings, Set.of(), DEFAULT_STALLED_REQUEST_TIMEOUT);
+        return new ReferenceServer(legacySettings, eio4Settings, Set.of(), DEFAULT_STALLED_REQUEST_TIMEOUT, true);
     }
 
     /** Starts every profile; eio3 (EIO=3) runs with eio4's settings, its own faults aside. */
     public static ReferenceServer start(LegacySettings legacySettings, Eio4Settings eio4Settings,
             Set<Eio3Fault> eio3Faults) throws InterruptedException {
-        return new ReferenceServer(legacySettings, eio4Settings, eio3Faults, DEFAULT_STALLED_REQUEST_TIMEOUT);
+        return new ReferenceServer(legacySettings, eio4Settings, eio3Faults, DEFAULT_STALLED_REQUEST_TIMEOUT, true);
     }
 
     /** As above, with the time a client may stall in the middle of a request (or before its first one). */
     public static ReferenceServer start(LegacySettings legacySettings, Eio4Settings eio4Settings,
             Set<Eio3Fault> eio3Faults, Duration stalledRequestTimeout) throws InterruptedException {
-        return new ReferenceServer(legacySettings, eio4Settings, eio3Faults, stalledRequestTimeout);
+        return new ReferenceServer(legacySettings, eio4Settings, eio3Faults, stalledRequestTimeout, true);
+    }
+
+    /**
+     * Starts every profile with a plain application instead of the server contract: the protocol
+     * alone, the main namespace only, no event answered. A server nobody prepared for the suite
+     * looks like this, which is what the suite's contract-free mode is checked against.
+     */
+    public static ReferenceServer startWithoutContract(LegacySettings legacySettings, Eio4Settings eio4Settings,
+            Set<Eio3Fault> eio3Faults, Duration stalledRequestTimeout) throws InterruptedException {
+        return new ReferenceServer(legacySettings, eio4Settings, eio3Faults, stalledRequestTimeout, false);
     }
 
     private ChannelHandler handlerFor(ProfileRouter.Route route) {

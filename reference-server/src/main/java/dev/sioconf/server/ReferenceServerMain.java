@@ -113,6 +113,11 @@ public final class ReferenceServerMain implements Callable<Integer> {
     @Option(names = "--cors-credentials", description = "eio4 CORS answers also allow credentials.")
     boolean corsCredentials;
 
+    @Option(names = "--no-contract",
+            description = "Run a plain application instead of the server contract of spec/: the main namespace only, no event "
+                    + "answered, nothing sent on connect; what a server nobody prepared for the suite looks like.")
+    boolean noContract;
+
     @Option(names = "--fault", paramLabel = "NAME", split = ",", converter = FaultNameConverter.class,
             description = "Deviate from the protocol on purpose, to check that the suite catches it; "
                     + "repeatable or a comma list, legacy, eio3 and eio4 names alike. The faults are listed below.")
@@ -143,13 +148,16 @@ public final class ReferenceServerMain implements Callable<Integer> {
     public Integer call() throws Exception {
         LegacySettings settings = settings();
         Eio4Settings eio4 = eio4Settings();
-        ReferenceServer server = ReferenceServer.start(settings, eio4, eio3Faults(), stalledRequestTimeout);
+        ReferenceServer server = noContract
+                ? ReferenceServer.startWithoutContract(settings, eio4, eio3Faults(), stalledRequestTimeout)
+                : ReferenceServer.start(settings, eio4, eio3Faults(), stalledRequestTimeout);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             stopped.countDown();
         }, "sioconf-shutdown"));
-        spec.commandLine().getOut().println(banner(server));
+        spec.commandLine().getOut().println(banner(server)
+                + (noContract ? System.lineSeparator() + "application: plain, without the server contract (--no-contract)" : ""));
         spec.commandLine().getOut().flush();
         stopped.await();
         return 0;

@@ -17,20 +17,27 @@ public final class Eio4ServerContract {
 
     private final Eio4Settings settings;
     private final boolean authEvent;
+    private final boolean answers;
 
     /** The eio4 contract: the auth event after each CONNECT. */
     public Eio4ServerContract(Eio4Settings settings) {
-        this(settings, true);
+        this(settings, true, true);
     }
 
-    private Eio4ServerContract(Eio4Settings settings, boolean authEvent) {
+    private Eio4ServerContract(Eio4Settings settings, boolean authEvent, boolean answers) {
         this.settings = settings;
         this.authEvent = authEvent;
+        this.answers = answers;
+    }
+
+    /** No contract: an application that sends nothing on connect and answers no event. */
+    public static Eio4ServerContract none(Eio4Settings settings) {
+        return new Eio4ServerContract(settings, false, false);
     }
 
     /** The eio3 contract: the same events, and nothing at all on connect (Socket.IO 4 has no auth). */
     public static Eio4ServerContract withoutAuthEvent(Eio4Settings settings) {
-        return new Eio4ServerContract(settings, false);
+        return new Eio4ServerContract(settings, false, true);
     }
 
     void onConnect(NamespaceSocket socket, JsonNode auth) {
@@ -40,6 +47,9 @@ public final class Eio4ServerContract {
     }
 
     void onEvent(NamespaceSocket socket, String event, ArrayNode args, Long ackId) {
+        if (!answers) {
+            return;
+        }
         switch (event) {
             case "sendMessage" -> socket.emit("helloBack",
                     SocketIoApplication.NODES.objectNode().put("message", "Hello back!"));
