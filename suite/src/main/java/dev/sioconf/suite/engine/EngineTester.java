@@ -45,6 +45,9 @@ public final class EngineTester implements AutoCloseable, CaseTester {
         // a declared maxPayload near the limit must still let an echo of that size back (base64 adds a third)
         this.http = new Http(log, Math.max(Http.MAX_BODY_BYTES, 2 * target.engine().maxPayload() + 64 * 1024));
         this.revision = EngineRevision.of(target.profile());
+        if (target.contractFree()) {
+            log.checkOutgoing(dev.sioconf.suite.target.ContractUse.guard(target.profile()));
+        }
     }
 
     /** The Engine.IO revision of the target's profile. */

@@ -1,6 +1,7 @@
 package dev.sioconf.suite.junit;
 
 import dev.sioconf.reports.ReportKeys;
+import dev.sioconf.suite.target.ContractUse;
 import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,6 +30,11 @@ public final class CaseExtension implements InvocationInterceptor {
         entries.put(ReportKeys.TARGET, tester.target().name());
         entries.put(ReportKeys.TRANSPORT, tester.transportName());
         context.publishReportEntry(entries);
+        String profile = tester.target().profile();
+        if (tester.target().contractFree() && entries.get(ReportKeys.REQUIREMENT).startsWith(ContractUse.requirementPrefix(profile))) {
+            invocation.skip();
+            throw ContractUse.needed(profile, "its requirement is one of the contract's");
+        }
         try {
             invocation.proceed();
         } finally {

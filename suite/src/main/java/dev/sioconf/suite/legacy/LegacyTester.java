@@ -39,6 +39,9 @@ public final class LegacyTester implements AutoCloseable, dev.sioconf.suite.juni
         this.target = target;
         this.transport = transport;
         this.bounds = new Bounds(target.declared());
+        if (target.contractFree()) {
+            log.checkOutgoing(dev.sioconf.suite.target.ContractUse.guard(target.profile()));
+        }
     }
 
     public Target target() {

@@ -5,15 +5,29 @@ import java.net.URI;
 /**
  * A server under test: a name for the report, its base URL, its profile, and its declared
  * settings: {@code declared} for the legacy profile, {@code engine} for the Engine.IO profiles
- * {@code eio3} and {@code eio4} (the other one is null).
+ * {@code eio3} and {@code eio4} (the other one is null), and whether it runs the spec's contract
+ * application (section 16 of legacy, 23 of eio3 and eio4).
  *
  * @param base e.g. {@code http://127.0.0.1:3000}; the legacy resource is {@code /socket.io/1/} under it
  */
-public record Target(String name, URI base, String profile, DeclaredSettings declared, EngineSettings engine) {
+public record Target(String name, URI base, String profile, DeclaredSettings declared, EngineSettings engine,
+        boolean contractFree) {
 
     /** A legacy target. */
     public Target(String name, URI base, String profile, DeclaredSettings declared) {
-        this(name, base, profile, declared, null);
+        this(name, base, profile, declared, null, false);
+    }
+
+    public Target(String name, URI base, String profile, DeclaredSettings declared, EngineSettings engine) {
+        this(name, base, profile, declared, engine, false);
+    }
+
+    /**
+     * The same server, known to run no contract application ({@code --contract none}): the cases
+     * that need one are SKIPPED, the others run.
+     */
+    public Target withoutContract() {
+        return new Target(name, base, profile, declared, engine, true);
     }
 
     /** An Engine.IO target of profile {@code eio3} or {@code eio4}. */

@@ -26,6 +26,8 @@ public final class Targets {
     public static final String CLOSE_TIMEOUT = "sioconf.closeTimeout";
     public static final String ORIGINS = "sioconf.origins";
     public static final String REFERENCE_FAULTS = "sioconf.reference.faults";
+    /** {@code declared} (the default: the target runs the contract application) or {@code none}. */
+    public static final String CONTRACT = "sioconf.contract";
 
     // eio4 profile (spec/eio4.md 1.2); timings in milliseconds, sizes in bytes
     public static final String PATH = "sioconf.path";
@@ -74,7 +76,18 @@ public final class Targets {
             }
             return List.copyOf(all);
         }
-        return List.of(external(url.get(), config));
+        Target t = external(url.get(), config);
+        return List.of(contractFree(config) ? t.withoutContract() : t);
+    }
+
+    /** Whether the configuration says the target runs no contract application. */
+    static boolean contractFree(Function<String, Optional<String>> config) {
+        String v = config.apply(CONTRACT).map(String::trim).orElse("declared");
+        return switch (v) {
+            case "none" -> true;
+            case "declared" -> false;
+            default -> throw new IllegalArgumentException(CONTRACT + " must be declared or none, not '" + v + "'");
+        };
     }
 
     /** The targets of one profile. */
@@ -171,6 +184,47 @@ public final class Targets {
                 connectTimeout, cors, credentials, echo);
     }
 
+    /**
+     * Checks each declared value on its own, before any server is asked, so that a typo is
+     * refused at once; {@code profile} null when it is still to be discovered (a transports list
+     * must then be valid for some profile).
+     */
+    public static void checkValues(Map<String, String> settings, String profile) {
+        settings.forEach((key, v) -> {
+            switch (key) {
+                case TRANSPORTS -> {
+                    if (profile == null) {
+                        try {
+                            parseTransports(v);
+                        } catch (IllegalArgumentException legacy) {
+                            parseEio4Transports(v);
+                        }
+                    } else if (profile.equals("legacy")) {
+                        parseTransports(v);
+                    } else {
+                        parseEio4Transports(v);
+                    }
+                }
+                case POLLING_DURATION, CLOSE_TIMEOUT -> seconds(key, v);
+                case HEARTBEAT_TIMEOUT -> {
+                    if (!v.trim().equalsIgnoreCase("off")) {
+                        seconds(key, v);
+                    }
+                }
+                case PATH, ECHO_PATH -> {
+                    if (!(key.equals(ECHO_PATH) && (v.trim().equalsIgnoreCase("none") || v.trim().equalsIgnoreCase("off")))) {
+                        parsePath(key, v);
+                    }
+                }
+                case PING_INTERVAL, PING_TIMEOUT, UPGRADE_TIMEOUT, CONNECT_TIMEOUT -> millis(key, v);
+                case MAX_PAYLOAD -> bytes(key, v);
+                case ALLOW_UPGRADES, JSONP, CORS_CREDENTIALS -> onOff(key, v);
+                case CORS -> parseCors(v);
+                default -> { }
+            }
+        });
+    }
+
     public static List<String> parseEio4Transports(String list) {
         List<String> names = Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         if (names.isEmpty()) {
@@ -187,7 +241,7 @@ public final class Targets {
         return names;
     }
 
-    static String parsePath(String key, String value) {
+    public static String parsePath(String key, String value) {
         String p = value.trim();
         if (!p.matches("/[A-Za-z0-9._~!$&'()*+,;=:@/-]*")) {
             throw new IllegalArgumentException(key + " must be a path starting with /, not '" + value + "'");

@@ -69,6 +69,7 @@ public final class Http {
     public HttpAnswer post(URI uri, String contentType, byte[] body, Duration bound, String... headers) {
         HttpRequest.Builder b = request(uri, bound, headers).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        log.check(new String(body, StandardCharsets.ISO_8859_1)); // the hex of the log hides the text of a binary payload
         return send(b.build(), "(" + body.length + " bytes) " + WebSocketWire.hex(body));
     }
 

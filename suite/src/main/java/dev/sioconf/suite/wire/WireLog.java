@@ -23,8 +23,29 @@ public final class WireLog {
     private long keptChars;
     private long dropped;
 
+    private volatile java.util.function.Consumer<String> outgoingCheck = text -> { };
+
+    /**
+     * A check every outgoing text passes before it is sent; one that throws stops the send, and the
+     * log notes what was held back.
+     */
+    public void checkOutgoing(java.util.function.Consumer<String> check) {
+        outgoingCheck = check;
+    }
+
     public void sent(String kind, String text) {
+        check(text);
         add(SENT, kind, text);
+    }
+
+    /** Runs the outgoing check on text about to be sent (for text the log shows otherwise, e.g. bytes as hex). */
+    public void check(String text) {
+        try {
+            outgoingCheck.accept(text);
+        } catch (RuntimeException e) {
+            note("not sent: " + e.getMessage());
+            throw e;
+        }
     }
 
     public void received(String kind, String text) {
