@@ -32,7 +32,7 @@ sio.attach(app)
 
 
 @sio.event
-async def connect(sid, environ):
+async def connect(sid, environ, auth):  # python-socketio 5 passes the CONNECT's auth (None without one)
     print("connected", sid, file=sys.stderr, flush=True)
 
 
