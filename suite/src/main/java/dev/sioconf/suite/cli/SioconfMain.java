@@ -6,15 +6,13 @@ import dev.sioconf.reports.ResultsJson;
 import dev.sioconf.reports.Verdict;
 import dev.sioconf.suite.load.LoadCommand;
 import dev.sioconf.suite.target.Target;
+import dev.sioconf.suite.target.Discovery;
 import dev.sioconf.suite.target.Targets;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.ConnectException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,10 +32,15 @@ import picocli.CommandLine;
 @Command(name = "sioconf", mixinStandardHelpOptions = true, version = "sioconf 0.1.0", sortOptions = false,
         subcommands = LoadCommand.class,
         description = "Checks a socket.io server against spec/. With no --target it starts the bundled "
-                + "reference server in each scenario and checks that.")
+                + "reference server in each scenario and checks that. With --target alone it reads the profile and "
+                + "settings off the server's handshakes, and checks without the contract application if the server runs none.",
+        footer = {"", "Exit status: 0 no MUST failed (with --baseline: every verdict as in the baseline); 1 a MUST failed "
+                + "(with --baseline: a verdict changed); 2 bad usage, a target that cannot be reached, or no socket.io "
+                + "endpoint at the target."})
 public final class SioconfMain implements Callable<Integer> {
 
-    public static final Duration REACH_BOUND = Duration.ofSeconds(5);
+    /** How long a probe of the target's handshake may take before the run ends with "cannot reach". */
+    public static final Duration REACH_BOUND = Discovery.BOUND;
 
     @Option(names = "--target", paramLabel = "URL", description = "Base URL of the server under test, e.g. http://127.0.0.1:3000.")
     String target;
@@ -85,23 +88,49 @@ public final class SioconfMain implements Callable<Integer> {
     @Option(names = "--echo-path", paramLabel = "PATH|none", description = "eio3/eio4: path of the Engine.IO echo endpoint (default: none; its cases are then UNIMPLEMENTED).")
     String echoPath;
 
-    @Option(names = "--polling-duration", paramLabel = "SECONDS", description = "Declared polling duration (default: 20).")
+    @Option(names = "--polling-duration", paramLabel = "SECONDS", description = "legacy: declared polling duration (default: 20, socket.io 0.9's; no handshake announces it).")
     String pollingDuration;
 
-    @Option(names = "--heartbeat", paramLabel = "SECONDS|off", description = "Declared heartbeat timeout, or off (default: 60).")
+    @Option(names = "--heartbeat", paramLabel = "SECONDS|off", description = "legacy: declared heartbeat timeout, or off (default: what the handshake announces).")
     String heartbeat;
 
-    @Option(names = "--close-timeout", paramLabel = "SECONDS", description = "Declared close timeout (default: 60).")
+    @Option(names = "--close-timeout", paramLabel = "SECONDS", description = "legacy: declared close timeout (default: what the handshake announces).")
     String closeTimeout;
 
-    @Option(names = "--origins", paramLabel = "LIST", description = "Declared allowed origins (default: *:*).")
+    @Option(names = "--origins", paramLabel = "LIST", description = "legacy: declared allowed origins (default: *:*).")
     String origins;
+
+    @Option(names = "--contract", paramLabel = "declared|none",
+            description = "With --target: whether the server runs the contract application of spec/ (legacy section 16, eio3 and eio4 "
+                    + "section 23). none runs only the cases that need no application code and SKIPs the rest. Default: "
+                    + "detected once per target (a sendMessage that gets no helloBack within 5 s means none).")
+    String contract;
+
+    @Option(names = "--targets", paramLabel = "FILE",
+            description = "Several servers in one run, from a JSON file: {\"targets\": [{\"name\": ..., \"url\": ..., \"profile\": ..., "
+                    + "\"contract\": ..., \"settings\": {\"ping-interval\": 1000, ...}}]}; one report with every target side by side.")
+    Path targetsFile;
 
     @Option(names = "--report", paramLabel = "DIR", description = "Where the report goes: index.html, a page per case, results.json, junit.xml (default: ${DEFAULT-VALUE}).")
     Path report = Path.of("target", "sioconf-report");
 
-    @Option(names = "--select", paramLabel = "ID-PREFIX", description = "Only cases whose requirement id starts so, e.g. LEG-9 or LEG-9.1.")
-    String select = "";
+    @Option(names = "--select", paramLabel = "ID-PREFIX",
+            description = "Only cases whose requirement id starts so, e.g. EIO4 (a catalogue), LEG-9 (a section) or LEG-9.1; repeatable.")
+    List<String> select = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "ID-PREFIX", description = "Leave out cases whose requirement id starts so; repeatable.")
+    List<String> exclude = new ArrayList<>();
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Compare the verdicts with a baseline (the format of interop/baselines/): exit 0 when every line is unchanged, "
+                    + "1 with the diff when one changed, whatever the verdicts are.")
+    Path baseline;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE", description = "Write this run's verdicts as a baseline for --baseline.")
+    Path writeBaseline;
+
+    @Option(names = "--quiet", description = "No line per case: only what did not pass, in case order, and the summary.")
+    boolean quiet;
 
     @Option(names = "--robustness",
             description = "Also send the inputs of published engine.io, socket.io-parser and socket.io security advisories "
@@ -133,7 +162,8 @@ public final class SioconfMain implements Callable<Integer> {
             return 2;
         });
         cli.setExecutionExceptionHandler((e, c, p) -> {
-            err.println("sioconf: " + (e instanceof UsageError ? e.getMessage() : e.toString()));
+            err.println("sioconf: " + (e instanceof UsageError || e instanceof IllegalArgumentException || e instanceof Discovery.NotFound
+                    ? TargetSpec.inOptionWords(e.getMessage()) : e.toString()));
             return 2;
         });
         return cli.execute(args);
@@ -141,138 +171,195 @@ public final class SioconfMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Map<String, String> config = config();
-        List<Target> targets;
-        try {
-            targets = Targets.resolve(key -> Optional.ofNullable(config.get(key)));
-        } catch (IllegalArgumentException e) {
-            throw new UsageError(e.getMessage());
-        }
-        if (target != null) {
-            checkReachable(targets.get(0));
-        }
+        Selection selection = Selection.checked(select, exclude);
+        List<PreparedTarget> prepared = new ArrayList<>();
+        List<Map<String, String>> configs = new ArrayList<>();
         Map<String, String> declared = new LinkedHashMap<>();
-        targets.forEach(t -> declared.put(t.name(), t.base() + " " + t.describe()));
-        String profiles = String.join(",", targets.stream().map(Target::profile).distinct().toList());
-        out.println("sioconf 0.1.0 · profile " + profiles + (select.isEmpty() ? "" : " · cases " + select + "*")
+        List<String> profileList;
+        if (target == null && targetsFile == null) {
+            Map<String, String> config = referenceConfig();
+            List<Target> targets = Targets.resolve(key -> Optional.ofNullable(config.get(key)));
+            profileList = targets.stream().map(Target::profile).distinct().toList();
+            refuseEmptySelection(selection, profileList);
+            configs.add(config);
+            targets.forEach(t -> declared.put(t.name(), t.base() + " " + t.describe()));
+        } else {
+            List<TargetSpec> specs = specs();
+            profileList = specs.stream().map(TargetSpec::profile).anyMatch(java.util.Objects::isNull)
+                    ? Targets.PROFILES : specs.stream().map(TargetSpec::profile).distinct().toList();
+            refuseEmptySelection(selection, profileList);
+            for (TargetSpec spec : specs) {
+                PreparedTarget p = PreparedTarget.prepare(spec);
+                prepared.add(p);
+                configs.add(p.config());
+            }
+            profileList = prepared.stream().map(p -> p.target().profile()).distinct().toList();
+        }
+        String profiles = String.join(",", profileList);
+        out.println("sioconf 0.1.0 · profile " + profiles + (selection.isAll() ? "" : " · " + selection.describe())
                 + (robustness ? " · with the robustness cases" : ""));
         declared.forEach((n, d) -> out.println("  target " + n + ": " + d));
+        for (PreparedTarget p : prepared) {
+            out.println("  target " + p.target().name() + ": " + p.target().base());
+            p.lines().forEach(l -> out.println("    " + l));
+        }
 
-        ProgressPrinter progress = new ProgressPrinter(out);
-        List<CaseResult> results = SuiteRunner.run(config, select, robustness, progress);
+        ProgressPrinter progress = new ProgressPrinter(out, quiet);
+        List<CaseResult> results = List.of();
+        for (Map<String, String> config : configs) {
+            results = SuiteRunner.run(config, selection, robustness, progress);
+        }
+        for (PreparedTarget p : prepared) {
+            declared.put(p.target().name(), p.describe() + " · " + Coverage.of(p.target(), results).describe());
+        }
         Path index = ReportWriter.write(report, profiles, declared, results);
 
         Map<Verdict, Long> counts = new EnumMap<>(Verdict.class);
         results.forEach(r -> counts.merge(r.verdict(), 1L, Long::sum));
+        ProgressPrinter.misses(out, results);
         out.println();
         out.println(results.size() + " results: " + counts.entrySet().stream()
                 .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
         progress.spans().forEach(span -> out.println("  " + span.describe()));
+        for (PreparedTarget p : prepared) {
+            out.println("  " + p.target().name() + ": " + Coverage.of(p.target(), results).describe());
+        }
         out.println("report:  " + index.toAbsolutePath());
         out.println("results: " + index.resolveSibling(ResultsJson.FILE_NAME).toAbsolutePath());
+        out.println("junit:   " + index.resolveSibling(dev.sioconf.reports.JunitXml.FILE_NAME).toAbsolutePath());
+        if (!results.isEmpty()) {
+            out.println(verdict(results));
+        }
         if (results.isEmpty()) {
-            err.println("sioconf: no case matched" + (select.isEmpty() ? "" : " --select " + select));
+            err.println("sioconf: no case matched " + selection.describe());
             return 2;
+        }
+        Map<String, List<CaseResult>> byTarget = byTarget(results, prepared, declared);
+        if (writeBaseline != null) {
+            Baseline.write(writeBaseline, baselineHeader(declared), byTarget);
+            out.println("baseline written: " + writeBaseline.toAbsolutePath());
+        }
+        if (baseline != null) {
+            String diff = Baseline.diff(Baseline.read(baseline), byTarget);
+            if (!diff.isEmpty()) {
+                out.println("verdicts differ from the baseline " + baseline + " (- in the baseline only, + in this run only):");
+                out.print(diff.endsWith("\n") ? diff : diff + "\n");
+                return 1;
+            }
+            out.println("verdicts equal the baseline " + baseline);
+            return 0;
         }
         return results.stream().anyMatch(r -> r.verdict().breaksConformance()) ? 1 : 0;
     }
 
-    Map<String, String> config() {
-        if (profile == null && target != null) {
-            profile = "legacy";
+    /** The run in one sentence: how many MUSTs failed, and whether the harness broke. */
+    static String verdict(List<CaseResult> results) {
+        long musts = results.stream().filter(r -> r.verdict() == Verdict.FAIL).map(r -> r.target() + " " + r.requirement()).distinct().count();
+        long errors = results.stream().filter(r -> r.verdict() == Verdict.ERROR).count();
+        long shoulds = results.stream().filter(r -> r.verdict() == Verdict.NON_STRICT).map(r -> r.target() + " " + r.requirement())
+                .distinct().count();
+        String s = musts == 0 ? "No MUST failed" : musts + (musts == 1 ? " MUST failed" : " MUSTs failed");
+        s += shoulds == 0 ? "" : "; " + shoulds + (shoulds == 1 ? " SHOULD was" : " SHOULDs were") + " missed";
+        s += errors == 0 ? "." : "; the harness failed on " + errors + (errors == 1 ? " case" : " cases") + " (ERROR).";
+        return s;
+    }
+
+    /** The results of each target, in the order the targets were named. */
+    private static Map<String, List<CaseResult>> byTarget(List<CaseResult> results, List<PreparedTarget> prepared,
+            Map<String, String> declared) {
+        Map<String, List<CaseResult>> by = new LinkedHashMap<>();
+        List<String> names = prepared.isEmpty() ? List.copyOf(declared.keySet()) : prepared.stream().map(p -> p.target().name()).toList();
+        names.forEach(n -> by.put(n, new ArrayList<>()));
+        results.forEach(r -> by.computeIfAbsent(r.target(), k -> new ArrayList<>()).add(r));
+        by.values().removeIf(List::isEmpty);
+        return by;
+    }
+
+    private static String baselineHeader(Map<String, String> declared) {
+        StringBuilder h = new StringBuilder("# sioconf verdicts, written by --write-baseline; compare a later run with --baseline.\n"
+                + "# One line per case and transport: requirement, case, transport (- when not per transport), verdict;\n"
+                + "# A|B allows either verdict for a line that varies from run to run.\n");
+        declared.forEach((n, d) -> h.append("# ").append(n).append(": ").append(d).append('\n'));
+        return h.toString();
+    }
+
+    /** Refuses a selection that matches no case of the profiles before any server is started or probed. */
+    private static void refuseEmptySelection(Selection selection, List<String> profiles) {
+        if (!selection.isAll() && SuiteRunner.requirementsMatching(selection, profiles, true).isEmpty()) {
+            throw new UsageError("no case of profile " + String.join(", ", profiles) + " matches " + selection.describe());
+        }
+    }
+
+    /** The servers the user named: one from the options, or those of the targets file. */
+    private List<TargetSpec> specs() {
+        Map<String, String> settings = declaredSettings();
+        if (targetsFile != null) {
+            if (target != null || name != null || profile != null || contract != null || !settings.isEmpty()) {
+                throw new UsageError("--targets FILE names every target and its settings; --target, --name, --profile, --contract "
+                        + "and the settings go in the file");
+            }
+            return TargetsFile.read(targetsFile);
+        }
+        if (referenceFaults != null) {
+            throw new UsageError("--reference-faults applies to the bundled reference server, not to --target");
         }
         if (profile != null && !Targets.PROFILES.contains(profile)) {
             throw new UsageError("unknown profile '" + profile + "'; known: " + String.join(", ", Targets.PROFILES));
         }
-        Map<String, String> legacyOnly = new LinkedHashMap<>();
-        put(legacyOnly, "--polling-duration", pollingDuration);
-        put(legacyOnly, "--heartbeat", heartbeat);
-        put(legacyOnly, "--close-timeout", closeTimeout);
-        put(legacyOnly, "--origins", origins);
-        Map<String, String> engineOnly = new LinkedHashMap<>();
-        put(engineOnly, "--path", path);
-        put(engineOnly, "--ping-interval", pingInterval);
-        put(engineOnly, "--ping-timeout", pingTimeout);
-        put(engineOnly, "--max-payload", maxPayload);
-        put(engineOnly, "--upgrade-timeout", upgradeTimeout);
-        put(engineOnly, "--connect-timeout", connectTimeout);
-        put(engineOnly, "--allow-upgrades", allowUpgrades);
-        put(engineOnly, "--jsonp", jsonp);
-        put(engineOnly, "--cors", cors);
-        put(engineOnly, "--cors-credentials", corsCredentials);
-        put(engineOnly, "--echo-path", echoPath);
-        boolean engine = "eio3".equals(profile) || "eio4".equals(profile);
-        Map<String, String> foreign = engine ? legacyOnly : engineOnly;
-        if (profile != null && !foreign.isEmpty()) {
-            throw new UsageError(foreign.keySet().iterator().next() + " is a setting of profile "
-                    + (engine ? "legacy" : "eio3 and eio4") + ", not of " + profile);
+        if (profile != null) {
+            List<String> foreign = new TargetSpec(target, name, profile, settings, contract).optionsForeignTo(profile);
+            if (!foreign.isEmpty()) {
+                boolean engine = !profile.equals("legacy");
+                throw new UsageError(foreign.get(0) + " is a setting of profile " + (engine ? "legacy" : "eio3 and eio4") + ", not of " + profile);
+            }
         }
-        if (target == null && (transports != null || pollingDuration != null || heartbeat != null
-                || closeTimeout != null || origins != null || name != null || !engineOnly.isEmpty())) {
+        Targets.parseBase(target);
+        Targets.checkValues(settings, profile);
+        if (contract != null && !contract.equals("declared") && !contract.equals("none")) {
+            throw new UsageError("--contract must be declared or none, not '" + contract + "'");
+        }
+        return List.of(new TargetSpec(target, name, profile, settings, contract));
+    }
+
+    /** The settings given as options, as {@code sioconf.*} keys. */
+    private Map<String, String> declaredSettings() {
+        Map<String, String> s = new LinkedHashMap<>();
+        put(s, Targets.TRANSPORTS, transports);
+        put(s, Targets.POLLING_DURATION, pollingDuration);
+        put(s, Targets.HEARTBEAT_TIMEOUT, heartbeat);
+        put(s, Targets.CLOSE_TIMEOUT, closeTimeout);
+        put(s, Targets.ORIGINS, origins);
+        put(s, Targets.PATH, path);
+        put(s, Targets.PING_INTERVAL, pingInterval);
+        put(s, Targets.PING_TIMEOUT, pingTimeout);
+        put(s, Targets.MAX_PAYLOAD, maxPayload);
+        put(s, Targets.UPGRADE_TIMEOUT, upgradeTimeout);
+        put(s, Targets.CONNECT_TIMEOUT, connectTimeout);
+        put(s, Targets.ALLOW_UPGRADES, allowUpgrades);
+        put(s, Targets.JSONP, jsonp);
+        put(s, Targets.CORS, cors);
+        put(s, Targets.CORS_CREDENTIALS, corsCredentials);
+        put(s, Targets.ECHO_PATH, echoPath);
+        return s;
+    }
+
+    /** Without --target: the bundled reference server in its scenarios, of one profile or all. */
+    Map<String, String> referenceConfig() {
+        if (profile != null && !Targets.PROFILES.contains(profile)) {
+            throw new UsageError("unknown profile '" + profile + "'; known: " + String.join(", ", Targets.PROFILES));
+        }
+        if (name != null || contract != null || !declaredSettings().isEmpty()) {
             throw new UsageError("declared settings need --target; without it the bundled reference server declares its own");
         }
-        if (target != null && referenceFaults != null) {
-            throw new UsageError("--reference-faults applies to the bundled reference server, not to --target");
-        }
         Map<String, String> config = new LinkedHashMap<>();
-        put(config, Targets.TARGET, target);
-        put(config, Targets.NAME, name);
         put(config, Targets.PROFILE, profile);
-        put(config, Targets.TRANSPORTS, transports);
-        put(config, Targets.POLLING_DURATION, pollingDuration);
-        put(config, Targets.HEARTBEAT_TIMEOUT, heartbeat);
-        put(config, Targets.CLOSE_TIMEOUT, closeTimeout);
-        put(config, Targets.ORIGINS, origins);
         put(config, Targets.REFERENCE_FAULTS, referenceFaults);
-        put(config, Targets.PATH, path);
-        put(config, Targets.PING_INTERVAL, pingInterval);
-        put(config, Targets.PING_TIMEOUT, pingTimeout);
-        put(config, Targets.MAX_PAYLOAD, maxPayload);
-        put(config, Targets.UPGRADE_TIMEOUT, upgradeTimeout);
-        put(config, Targets.CONNECT_TIMEOUT, connectTimeout);
-        put(config, Targets.ALLOW_UPGRADES, allowUpgrades);
-        put(config, Targets.JSONP, jsonp);
-        put(config, Targets.CORS, cors);
-        put(config, Targets.CORS_CREDENTIALS, corsCredentials);
-        put(config, Targets.ECHO_PATH, echoPath);
         return config;
     }
 
     private static void put(Map<String, String> config, String key, String value) {
         if (value != null) {
             config.put(key, value);
-        }
-    }
-
-    /** A target that does not answer HTTP at all ends the run at once with a clear reason. */
-    static void checkReachable(Target t) {
-        // HTTP/1.1 only (LEG-1.3): the default h2c upgrade offer is taken by socket.io 0.9 for a WebSocket
-        // upgrade and the connection is dropped, so the probe would call a working server unreachable.
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(REACH_BOUND).build();
-        String probePath = t.engine() != null ? t.engine().path() : "/socket.io/1/?t=0";
-        HttpRequest probe = HttpRequest.newBuilder(t.resolve(probePath)).timeout(REACH_BOUND).build();
-        // Only the head is needed: the client's timeout ends with the head, and a body read to its end
-        // could be endless, so the body is closed unread.
-        java.util.concurrent.CompletableFuture<HttpResponse<java.io.InputStream>> answer =
-                client.sendAsync(probe, HttpResponse.BodyHandlers.ofInputStream());
-        try {
-            answer.get(REACH_BOUND.plusSeconds(1).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS).body().close();
-        } catch (java.util.concurrent.TimeoutException e) {
-            answer.cancel(true);
-            throw new UsageError("cannot reach " + t.base() + ": no answer within " + REACH_BOUND.toSeconds() + " s");
-        } catch (java.util.concurrent.ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof java.net.http.HttpTimeoutException) {
-                throw new UsageError("cannot reach " + t.base() + ": no answer within " + REACH_BOUND.toSeconds() + " s");
-            }
-            throw new UsageError("cannot reach " + t.base() + ": " + dev.sioconf.suite.wire.Http.why(cause));
-        } catch (ConnectException e) {
-            throw new UsageError("cannot reach " + t.base() + ": connection refused");
-        } catch (IOException e) {
-            throw new UsageError("cannot reach " + t.base() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UsageError("interrupted while reaching " + t.base());
         }
     }
 

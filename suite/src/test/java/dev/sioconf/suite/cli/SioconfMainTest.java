@@ -44,7 +44,7 @@ class SioconfMainTest {
         assertThat(sioconf("--target", "ftp://x").err()).contains("must be an http://host:port URL");
         assertThat(sioconf("--target", "http://127.0.0.1:1", "--transports", "carrier-pigeon").exit()).isEqualTo(2);
         assertThat(sioconf("--target", "http://127.0.0.1:1", "--polling-duration", "soon").err())
-                .contains("sioconf.pollingDuration must be a number of seconds, not 'soon'");
+                .contains("--polling-duration must be a number of seconds, not 'soon'");
         assertThat(sioconf("--profile", "eio9").exit()).isEqualTo(2);
         assertThat(sioconf("--no-such-option").exit()).isEqualTo(2);
     }
@@ -54,11 +54,11 @@ class SioconfMainTest {
         Run foreign = sioconf("--target", "http://127.0.0.1:1", "--profile", "eio4", "--polling-duration", "10");
         assertThat(foreign.exit()).isEqualTo(2);
         assertThat(foreign.err().strip()).isEqualTo("sioconf: --polling-duration is a setting of profile legacy, not of eio4");
-        Run legacy = sioconf("--target", "http://127.0.0.1:1", "--ping-interval", "300");
+        Run legacy = sioconf("--target", "http://127.0.0.1:1", "--profile", "legacy", "--ping-interval", "300");
         assertThat(legacy.err().strip()).isEqualTo("sioconf: --ping-interval is a setting of profile eio3 and eio4, not of legacy");
         Run bad = sioconf("--target", "http://127.0.0.1:1", "--profile", "eio4", "--ping-timeout", "soon");
         assertThat(bad.exit()).isEqualTo(2);
-        assertThat(bad.err().strip()).isEqualTo("sioconf: sioconf.pingTimeout must be a whole number of milliseconds, not 'soon'");
+        assertThat(bad.err().strip()).isEqualTo("sioconf: --ping-timeout must be a whole number of milliseconds, not 'soon'");
         assertThat(sioconf("--target", "http://127.0.0.1:1", "--profile", "eio4", "--transports", "websocket,htmlfile").err())
                 .contains("unknown eio4 transport 'htmlfile'");
         assertThat(sioconf("--profile", "eio4", "--ping-interval", "300").err().strip())

@@ -1,0 +1,151 @@
+package dev.sioconf.suite.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sioconf.server.ReferenceServer;
+import dev.sioconf.server.eio4.Eio4Fault;
+import dev.sioconf.server.eio4.Eio4Settings;
+import dev.sioconf.server.legacy.LegacySettings;
+import dev.sioconf.suite.target.EmbeddedReference;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code sioconf --target URL} with nothing else: the profile and settings are read off the server,
+ * a server without the contract application is checked on what needs none, several servers share
+ * one report, and a baseline turns the run into a regression check.
+ */
+class AnyServerTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run sioconf(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = SioconfMain.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    static ReferenceServer server(Eio4Settings eio4) throws InterruptedException {
+        return ReferenceServer.start(LegacySettings.defaults(), eio4);
+    }
+
+    static ReferenceServer plainServer(Eio4Settings eio4) throws InterruptedException {
+        return ReferenceServer.startWithoutContract(LegacySettings.defaults(), eio4, Set.of(), ReferenceServer.DEFAULT_STALLED_REQUEST_TIMEOUT);
+    }
+
+    @Test
+    void aTargetAloneIsCheckedWithTheProfileAndSettingsItAnnounces() throws Exception {
+        try (ReferenceServer s = server(EmbeddedReference.eio4Quick())) {
+            Run r = sioconf("--target", s.baseUri().toString(), "--select", "EIO4-3", "--select", "EIO4-11", "--report", dir.toString());
+            assertThat(r.exit()).as(r.out() + r.err()).isZero();
+            assertThat(r.out()).contains("profile eio4 (discovered: 0{\"sid\":",
+                    "discovered, not declared: path=/socket.io/ transports=polling,websocket allow-upgrades=on ping-interval=1000 "
+                            + "ping-timeout=2000 max-payload=1000000 jsonp=on cors=none",
+                    "also answers eio3", "contract: found", "requirements checked");
+            assertThat(Files.readString(dir.resolve("index.html"))).contains("discovered, not declared");
+        }
+    }
+
+    @Test
+    void anAnnouncedPingIntervalTheServerDoesNotKeepFails() throws Exception {
+        try (ReferenceServer s = server(EmbeddedReference.eio4Quick().withFaults(Set.of(Eio4Fault.WRONG_PING_INTERVAL)))) {
+            Run r = sioconf("--target", s.baseUri().toString(), "--select", "EIO4-7.1", "--report", dir.toString());
+            assertThat(r.out()).contains("ping-interval=2000", "FAIL", "EIO4-7.1");
+            assertThat(r.exit()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aDeclaredSettingThatDiffersFromTheAnnouncedOneIsSaidFirstInOneLine() throws Exception {
+        try (ReferenceServer s = server(EmbeddedReference.eio4Quick())) {
+            Run r = sioconf("--target", s.baseUri().toString(), "--ping-interval", "25000", "--select", "EIO4-3.3", "--report", dir.toString());
+            assertThat(r.out()).contains("MISMATCH: declared --ping-interval 25000, but the server announces 1000: the cases that "
+                    + "depend on it will fail (leave the option out to use the announced value)");
+            assertThat(r.out().indexOf("MISMATCH")).isLessThan(r.out().indexOf("[   1]"));
+            assertThat(r.exit()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aServerWithoutTheContractIsCheckedOnWhatNeedsNoneAndTheRestIsSkippedWithTheSection() throws Exception {
+        try (ReferenceServer s = plainServer(EmbeddedReference.eio4Quick())) {
+            Run r = sioconf("--target", s.baseUri().toString(), "--select", "SIO5-18", "--select", "SIO5-23", "--exclude", "SIO5-18.8",
+                    "--report", dir.toString());
+            assertThat(r.out()).contains("CONTRACT NOT FOUND: 42[\"sendMessage\"] got no helloBack within 5 s.",
+                    "SKIPPED", "needs the contract of spec/eio4.md section 23", "need the contract (SKIPPED)");
+            assertThat(r.out()).doesNotContain("FAIL ", "NON_STRICT");
+            assertThat(r.exit()).as(r.out()).isZero();
+        }
+    }
+
+    @Test
+    void severalTargetsFromAFileShareOneReport() throws Exception {
+        try (ReferenceServer a = server(EmbeddedReference.eio4Quick());
+                ReferenceServer b = plainServer(EmbeddedReference.eio4Quick());
+                ReferenceServer c = server(EmbeddedReference.eio4Quick())) {
+            Path file = dir.resolve("targets.json");
+            Files.writeString(file, "{\"targets\": [\n"
+                    + "  {\"name\": \"with contract\", \"url\": \"" + a.baseUri() + "\"},\n"
+                    + "  {\"name\": \"plain\", \"url\": \"" + b.baseUri() + "\", \"contract\": \"none\"},\n"
+                    + "  {\"name\": \"as eio3\", \"url\": \"" + c.baseUri() + "\", \"profile\": \"eio3\", \"settings\": {\"ping-timeout\": 2000}}\n"
+                    + "]}\n");
+            Path report = dir.resolve("report");
+            Run r = sioconf("--targets", file.toString(), "--select", "EIO4-3.1", "--select", "EIO3-3.1", "--report", report.toString());
+            assertThat(r.exit()).as(r.out() + r.err()).isZero();
+            JsonNode json = new ObjectMapper().readTree(report.resolve("results.json").toFile());
+            List<String> targets = new ArrayList<>();
+            json.path("cases").forEach(n -> targets.add(n.path("target").asText()));
+            assertThat(targets.stream().distinct()).containsExactlyInAnyOrder("with contract", "plain", "as eio3");
+            assertThat(Files.readString(report.resolve("index.html"))).contains("with contract", "plain", "as eio3");
+        }
+    }
+
+    @Test
+    void aBaselinePassesAnUnchangedServerAndFailsWithTheDiffAfterAChange() throws Exception {
+        Path baseline = dir.resolve("baseline.txt");
+        try (ReferenceServer s = server(EmbeddedReference.eio4Quick())) {
+            Run write = sioconf("--target", s.baseUri().toString(), "--name", "mine", "--select", "EIO4-7.1", "--select", "EIO4-3.3",
+                    "--report", dir.resolve("r1").toString(), "--write-baseline", baseline.toString());
+            assertThat(write.exit()).as(write.out()).isZero();
+            assertThat(Files.readString(baseline)).contains("EIO4-7.1 PollingCases.emptyPollIsHeldAndAnsweredAsPlainText - PASS");
+            Run same = sioconf("--target", s.baseUri().toString(), "--name", "mine", "--select", "EIO4-7.1", "--select", "EIO4-3.3",
+                    "--report", dir.resolve("r2").toString(), "--baseline", baseline.toString());
+            assertThat(same.exit()).as(same.out()).isZero();
+            assertThat(same.out()).contains("verdicts equal the baseline");
+        }
+        try (ReferenceServer changed = server(EmbeddedReference.eio4Quick().withFaults(Set.of(Eio4Fault.POLL_NOT_HELD)))) {
+            Run r = sioconf("--target", changed.baseUri().toString(), "--name", "mine", "--select", "EIO4-7.1", "--select", "EIO4-3.3",
+                    "--ping-interval", "1000", "--report", dir.resolve("r3").toString(), "--baseline", baseline.toString());
+            assertThat(r.exit()).as(r.out()).isEqualTo(1);
+            assertThat(r.out()).contains("verdicts differ from the baseline",
+                    "- EIO4-7.1 PollingCases.emptyPollIsHeldAndAnsweredAsPlainText - PASS",
+                    "+ EIO4-7.1 PollingCases.emptyPollIsHeldAndAnsweredAsPlainText - FAIL");
+        }
+    }
+
+    @Test
+    void aSelectionThatMatchesNothingIsRefusedBeforeAnyServerStarts() {
+        long start = System.nanoTime();
+        Path report = dir.resolve("untouched");
+        Run r = sioconf("--select", "NOPE", "--report", report.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("sioconf: no case of profile legacy, eio3, eio4 matches cases NOPE*");
+        assertThat(report).doesNotExist();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    }
+}
