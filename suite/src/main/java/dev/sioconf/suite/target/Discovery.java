@@ -337,11 +337,12 @@ public final class Discovery {
             String m = String.valueOf(e.getMessage());
             if (m.startsWith("no answer to ")) {
                 throw new NotFound("cannot reach " + base + ": no answer within " + BOUND.toSeconds() + " s to GET "
-                        + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()) + " (check --path)");
+                        + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
+                        + (uri.getRawPath().startsWith(LegacyTester.RESOURCE) ? "" : " (check --path)"));
             }
             if (m.contains("larger than")) {
-                throw new NotFound("no socket.io endpoint at " + uri + ": the answer is larger than " + MAX_ANSWER
-                        + " bytes, no handshake is");
+                throw new NotFound("no socket.io endpoint at " + uri + ": its answer is longer than " + MAX_ANSWER
+                        + " bytes, far longer than a handshake");
             }
             throw new NotFound("cannot reach " + base + ": " + (e.getCause() == null ? m : Http.why(e.getCause())));
         }

@@ -70,7 +70,8 @@ class SioconfMainTest {
         LegacySettings real = LegacySettings.defaults().withTransports(List.of(LegacyTransport.XHR_POLLING))
                 .withPollingDuration(Duration.ofSeconds(1));
         try (LegacyServer server = LegacyServer.start(real)) {
-            Run r = sioconf("--target", server.baseUri().toString(), "--transports", "websocket,xhr-polling",
+            // The reference server speaks every profile; discovery would pick eio4, so legacy is named.
+            Run r = sioconf("--target", server.baseUri().toString(), "--profile", "legacy", "--transports", "websocket,xhr-polling",
                     "--polling-duration", "4", "--select", "LEG-3.5", "--report", report.toString());
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.out()).contains("FAIL", "LEG-3.5", "Expected: \"websocket,xhr-polling\"", "Actual:   \"xhr-polling\"");
@@ -82,7 +83,7 @@ class SioconfMainTest {
     void aCleanTargetDeclaredTrulyExitsZero() throws Exception {
         LegacySettings real = LegacySettings.defaults().withPollingDuration(Duration.ofSeconds(1));
         try (LegacyServer server = LegacyServer.start(real)) {
-            Run r = sioconf("--target", server.baseUri().toString(), "--polling-duration", "1", "--select", "LEG-3",
+            Run r = sioconf("--target", server.baseUri().toString(), "--profile", "legacy", "--polling-duration", "1", "--select", "LEG-3",
                     "--report", report.toString());
             assertThat(r.exit()).as(r.out()).isEqualTo(0);
             assertThat(r.out()).contains("PASS", "results:");
