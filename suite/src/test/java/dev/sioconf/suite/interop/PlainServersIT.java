@@ -100,7 +100,8 @@ class PlainServersIT {
                 + "\nreport in " + report + "; server log " + log + ":\n" + ServerProcess.tail(log);
         System.out.println(plain.name() + " (plain): exit " + status + "; report " + report);
         if (update) {
-            assertThat(status).as("writing %s; %s", baseline, said).isZero();
+            // A server that fails a MUST exits 1 while its baseline is written; only bad usage or no endpoint is 2.
+            assertThat(status).as("writing %s; %s", baseline, said).isIn(0, 1);
             assertThat(baseline).as("written by --write-baseline; %s", said).isRegularFile();
             System.out.println("wrote " + baseline);
             return;
