@@ -25,6 +25,8 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpServerCodec;
+import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -107,15 +109,24 @@ public final class ReferenceServer implements AutoCloseable {
                                     .addLast("eio4-posts", new OverlappingPostDetector(ReferenceServer.this::endpointOf))
                                     .addLast("aggregator", new BodyLimitAggregator(maxRequestBytes,
                                             ReferenceServer.this::endpointOf))
-                                    .addLast("router", new ProfileRouter(ReferenceServer.this::handlerFor));
+                                    .addLast("router", new ProfileRouter(ReferenceServer.this::handlerFor))
+                                    .addLast("errors", ConnectionErrors.INSTANCE);
                         }
                     })
                     .bind(legacySettings.host(), legacySettings.port())
                     .sync()
                     .channel();
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (Exception e) {
+            // netty throws the checked BindException undeclared; an operator wants the address in its message
             shutdownResources();
-            throw e;
+            if (e instanceof BindException) {
+                throw new UncheckedIOException(new BindException("cannot listen on "
+                        + legacySettings.host() + ":" + legacySettings.port() + ": " + e.getMessage()));
+            }
+            if (e instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
         }
     }
 

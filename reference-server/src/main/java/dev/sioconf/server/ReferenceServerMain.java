@@ -267,7 +267,8 @@ public final class ReferenceServerMain implements Callable<Integer> {
         return "sioconf reference server (eio4, socket.io 4.8) listening on " + base + "/socket.io/?EIO=4"
                 + " (echo " + base + "/engine.io/)"
                 + " transports=" + e.transports().stream().map(Eio4Transport::wireName).collect(Collectors.joining(","))
-                + " upgrades=" + (e.allowUpgrades() ? "on" : "off")
+                // as the handshake says it: a polling-only server lists no upgrade whatever --no-upgrades says
+                + " upgrades=" + (e.upgradesToWebSocket() ? "on" : "off")
                 + " ping-interval=" + e.pingInterval().toMillis()
                 + " ping-timeout=" + e.pingTimeout().toMillis()
                 + " max-payload=" + e.maxPayload()
@@ -294,20 +295,37 @@ public final class ReferenceServerMain implements Callable<Integer> {
     static String[] faultList() {
         List<String> lines = new ArrayList<>();
         lines.add("%nFaults for --fault (a conforming server has none):");
-        // Name and description on lines of their own: picocli wraps footer lines without indenting them.
         for (Fault f : Fault.values()) {
-            lines.add("  " + f.wireName());
-            lines.add("      " + f.description());
+            addFault(lines, f.wireName(), f.description());
         }
         for (Eio4Fault f : Eio4Fault.values()) {
-            lines.add("  " + f.wireName());
-            lines.add("      " + f.description());
+            addFault(lines, f.wireName(), f.description());
         }
         for (Eio3Fault f : Eio3Fault.values()) {
-            lines.add("  " + f.wireName());
-            lines.add("      " + f.description());
+            addFault(lines, f.wireName(), f.description());
         }
         return lines.toArray(String[]::new);
+    }
+
+    /** The help is 80 columns wide. */
+    static final int HELP_WIDTH = 80;
+
+    /**
+     * The name on a line of its own, the description below it, wrapped here and indented: picocli
+     * wraps a footer line that is too long without indenting what it moves to the next line.
+     */
+    private static void addFault(List<String> lines, String name, String description) {
+        lines.add("  " + name);
+        String indent = "      ";
+        StringBuilder line = new StringBuilder(indent);
+        for (String word : description.split(" ")) {
+            if (line.length() > indent.length() && line.length() + 1 + word.length() > HELP_WIDTH) {
+                lines.add(line.toString());
+                line = new StringBuilder(indent);
+            }
+            line.append(line.length() > indent.length() ? " " : "").append(word);
+        }
+        lines.add(line.toString());
     }
 
     private static String describe(Exception e) {

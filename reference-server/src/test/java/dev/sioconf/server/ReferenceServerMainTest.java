@@ -10,6 +10,8 @@ import dev.sioconf.server.legacy.LegacySettings;
 import dev.sioconf.server.legacy.LegacyTransport;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -159,5 +161,40 @@ class ReferenceServerMainTest {
         assertThat(main.settings().faults()).containsExactly(Fault.WRONG_NOOP);
         assertThat(main.eio4Settings().faults())
                 .containsExactlyInAnyOrder(Eio4Fault.NO_PINGS, Eio4Fault.REORDER_QUEUED);
+    }
+
+    @Test
+    void helpWrapsEveryFaultDescriptionIndentedUnderItsName() {
+        assertThat(run("--help")).isZero();
+        String faults = out.toString().substring(out.toString().indexOf("Faults for --fault"));
+        for (String line : faults.split("\\R")) {
+            assertThat(line.length()).as(line).isLessThanOrEqualTo(ReferenceServerMain.HELP_WIDTH);
+            if (!line.isEmpty() && !line.startsWith("Faults for")) {
+                assertThat(line).as("a fault name or an indented description line").matches("  [a-z0-9-]+|      \\S.*");
+            }
+        }
+        assertThat(faults.replaceAll("\\s+", " "))
+                .contains(" eio3-server-pings the heartbeat runs as in eio4: the server pings and ends sessions that do not pong ");
+    }
+
+    @Test
+    void thePollingOnlyBannerSaysUpgradesOffAsItsHandshakeListsNone() throws Exception {
+        Eio4Settings pollingOnly = Eio4Settings.defaults().withTransports(List.of(Eio4Transport.POLLING));
+        try (ReferenceServer server = ReferenceServer.start(LegacySettings.defaults(), pollingOnly)) {
+            assertThat(ReferenceServerMain.banner(server)).contains(" transports=polling upgrades=off ");
+        }
+        try (ReferenceServer server = ReferenceServer.start(LegacySettings.defaults(), Eio4Settings.defaults())) {
+            assertThat(ReferenceServerMain.banner(server)).contains(" upgrades=on ");
+        }
+    }
+
+    @Test
+    void aBusyPortIsNamedInOneLineAndExitsOne() throws Exception {
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int port = busy.getLocalPort();
+            assertThat(run("--port", String.valueOf(port))).isEqualTo(1);
+            assertThat(err.toString().strip()).isEqualTo("reference-server: cannot listen on 127.0.0.1:" + port
+                    + ": Address already in use");
+        }
     }
 }

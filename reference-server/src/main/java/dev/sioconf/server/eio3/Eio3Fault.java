@@ -14,7 +14,7 @@ public enum Eio3Fault {
     NO_PONG("eio3-no-pong",
             "a client's ping 2 is not answered with pong 3"),
     SERVER_PINGS("eio3-server-pings",
-            "the heartbeat runs as in eio4: the server pings, waits for pongs and ends sessions that ping"),
+            "the heartbeat runs as in eio4: the server pings and ends sessions that do not pong"),
     NO_IMPLICIT_CONNECT("eio3-no-implicit-connect",
             "the main namespace's 40 is not sent after the open packet"),
     CONNECT_WITH_SID("eio3-connect-with-sid",
