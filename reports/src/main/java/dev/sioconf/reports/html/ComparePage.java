@@ -28,7 +28,7 @@ final class ComparePage {
 
     Path write(Path dir) throws IOException {
         List<String> targets = List.copyOf(new Columns(run).byTarget().keySet());
-        Page page = new Page("sioconf targets compared \u00b7 " + run.profile());
+        Page page = new Page("sioconf targets compared \u00b7 " + run.profile(), "");
         page.raw("<nav><a href=\"").raw(IndexPage.FILE_NAME).raw("\">\u2190 report</a></nav>\n");
         page.raw(Fragments.header(run, "Targets compared"));
         page.raw("<p>Each cell is the worst verdict the target got for the case over all its transports; "

@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Writes the HTML report of a run into a directory: {@code index.html}, {@code compare.html} when
  * there are two or more targets, and one page per result under {@code cases/}. The pages are
- * static and self-contained (inline CSS, no script, nothing fetched).
+ * static and self-contained: no script, nothing from outside the report directory, one shared stylesheet.
  */
 public final class HtmlReport {
 
@@ -25,6 +25,7 @@ public final class HtmlReport {
     public static Path write(Path dir, ReportRun run, List<String> siblings) throws IOException {
         Files.createDirectories(dir);
         removeStalePages(dir);
+        Page.writeStylesheet(dir);
         Requirements requirements = new Requirements();
         PageNames pages = new PageNames(run.results());
         boolean compare = new Columns(run).byTarget().size() >= 2;
