@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a whole report into a directory: results.json for machines, junit.xml for CI, and the
- * HTML report (index.html, compare.html with two or more targets, one page per result).
+ * Writes a whole report into a directory: results.json for machines, junit.xml for CI, the
+ * HTML report (index.html, compare.html with two or more targets, one page per result), and every
+ * whole wire log in wire-logs.jsonl.gz (the others cut a passing case's log short).
  */
 public final class ReportWriter {
 
@@ -29,9 +30,11 @@ public final class ReportWriter {
     /** As {@link #write(Path, String, Map, List)}, with the run's date and the writing version given. */
     public static Path write(Path dir, String profile, Map<String, String> targets, List<CaseResult> results,
                              Instant date, String version) throws IOException {
-        ResultsJson.write(dir, profile, targets, results);
-        JunitXml.write(dir, profile, targets, results, date);
-        ReportRun run = new ReportRun(profile, targets, date, version, results);
-        return HtmlReport.write(dir, run, List.of(ResultsJson.FILE_NAME, JunitXml.FILE_NAME));
+        WireLogs.write(dir, results);
+        List<CaseResult> shown = results.stream().map(WireLogs::forReport).toList();
+        ResultsJson.write(dir, profile, targets, shown);
+        JunitXml.write(dir, profile, targets, shown, date);
+        ReportRun run = new ReportRun(profile, targets, date, version, shown);
+        return HtmlReport.write(dir, run, List.of(ResultsJson.FILE_NAME, JunitXml.FILE_NAME, WireLogs.FILE_NAME));
     }
 }

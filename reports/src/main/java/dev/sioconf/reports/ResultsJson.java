@@ -13,7 +13,9 @@ import java.util.Map;
 
 /**
  * {@code results.json}: {@code {"target", "profile", "targets":[...], "cases":[{"id", "requirement",
- * "transport", "verdict", "expected", "actual", "durationMillis", ...}]}}, cases sorted so two runs diff cleanly.
+ * "transport", "verdict", "expected", "actual", "durationMillis", ..., "wire"}]}}, cases sorted so two runs diff
+ * cleanly; {@code wire} only for the results {@link WireLogs#keptWhole} keeps whole, every log being in
+ * {@value WireLogs#FILE_NAME}.
  */
 public final class ResultsJson {
 
@@ -35,7 +37,13 @@ public final class ResultsJson {
         ArrayNode targetList = root.putArray("targets");
         targets.forEach((name, declared) -> targetList.addObject().put("name", name).put("declared", declared));
         ArrayNode cases = root.putArray("cases");
-        results.stream().sorted(ORDER).forEach(r -> cases.add(JSON.valueToTree(r)));
+        results.stream().sorted(ORDER).forEach(r -> {
+            ObjectNode c = JSON.valueToTree(r);
+            if (!WireLogs.keptWhole(r.verdict())) {
+                c.remove("wire"); // in wire-logs.jsonl.gz
+            }
+            cases.add(c);
+        });
         Files.createDirectories(dir);
         Path file = dir.resolve(FILE_NAME);
         JSON.writeValue(file.toFile(), root);

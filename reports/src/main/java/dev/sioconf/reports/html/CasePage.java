@@ -2,6 +2,7 @@ package dev.sioconf.reports.html;
 
 import dev.sioconf.reports.CaseResult;
 import dev.sioconf.reports.WireEntry;
+import dev.sioconf.reports.WireLogs;
 import dev.sioconf.spec.Requirement;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ final class CasePage {
     }
 
     void write(Path dir, CaseResult r, boolean withCompare) throws IOException {
-        Page page = new Page(r.requirement() + " " + r.id() + " [" + r.transport() + "] \u00b7 " + r.target());
+        Page page = new Page(r.requirement() + " " + r.id() + " [" + r.transport() + "] \u00b7 " + r.target(), "../");
         page.raw("<nav><a href=\"../").raw(IndexPage.FILE_NAME).raw("\">\u2190 report</a>");
         if (withCompare) {
             page.raw(" \u00b7 <a href=\"../").raw(ComparePage.FILE_NAME).raw("\">compare targets</a>");
@@ -32,7 +33,7 @@ final class CasePage {
                 .raw("</b>, in ").text(Fragments.duration(r.durationMillis())).raw("</p>\n");
         page.raw(facts(r));
         page.raw(comparison(r));
-        if (!r.wire().isEmpty()) {
+        if (!r.wire().isEmpty() && WireLogs.keptWhole(r.verdict())) {
             page.raw("<h2>Timeline</h2>\n").raw(WireTimeline.svg(r.wire())).raw("\n");
         }
         page.raw(wireLog(r));
@@ -76,6 +77,7 @@ final class CasePage {
         } else {
             out.append("<p class=\"note\">").append(r.message().isEmpty()
                     ? "The server behaved as expected; there is nothing to compare."
+                    : comparesInItsMessage(r.message()) ? "The values compared are in the message."
                     : "The case stopped before comparing values.").append("</p>\n");
         }
         if (!r.message().isEmpty()) {
@@ -83,6 +85,12 @@ final class CasePage {
                     .append("</pre></div>\n");
         }
         return out.toString();
+    }
+
+    /** A message written as {@code Expected: ... Actual: ...} compares values, though no expected or actual was recorded. */
+    static boolean comparesInItsMessage(String message) {
+        return message.contains("Expected:") && message.contains("Actual:")
+                || message.contains("expected:") && message.contains("but was:");
     }
 
     /** The index of the first character where the two differ, or -1 when they are equal. */

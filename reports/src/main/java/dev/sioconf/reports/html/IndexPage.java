@@ -24,7 +24,7 @@ final class IndexPage {
 
     /** @param siblings names of the other files in the report directory to link to (compare.html, results.json, ...) */
     Path write(Path dir, List<String> siblings) throws IOException {
-        Page page = new Page("sioconf report \u00b7 " + run.profile());
+        Page page = new Page("sioconf report \u00b7 " + run.profile(), "");
         page.raw(Fragments.header(run, "sioconf conformance report"));
         page.raw(summary());
         if (!siblings.isEmpty()) {
@@ -36,7 +36,7 @@ final class IndexPage {
             page.raw("</p>\n");
         }
         page.raw(Fragments.legend());
-        page.raw(matrix());
+        page.raw(matrices());
         Path file = dir.resolve(FILE_NAME);
         page.writeTo(file, run.version());
         return file;
@@ -72,10 +72,25 @@ final class IndexPage {
         return out.append("<td class=\"count\">").append(results.size()).append("</td>").toString();
     }
 
-    private String matrix() {
-        Columns columns = new Columns(run);
+    /** One matrix per profile: targets of different profiles share no case, so side by side they would be mostly blank. */
+    private String matrices() {
+        List<String> profiles = run.results().stream().map(CaseResult::profile).distinct().toList();
+        if (profiles.size() <= 1) {
+            return matrix(run, "Results by case, target and transport");
+        }
+        StringBuilder out = new StringBuilder();
+        for (String profile : profiles) {
+            ReportRun part = new ReportRun(profile, run.targets(), run.date(), run.version(),
+                    run.results().stream().filter(r -> r.profile().equals(profile)).toList());
+            out.append(matrix(part, "Profile " + profile + ": results by case, target and transport"));
+        }
+        return out.toString();
+    }
+
+    private String matrix(ReportRun part, String heading) {
+        Columns columns = new Columns(part);
         List<Columns.Column> all = columns.all();
-        StringBuilder out = new StringBuilder("<h2>Results by case, target and transport</h2>\n");
+        StringBuilder out = new StringBuilder("<h2>").append(Html.text(heading)).append("</h2>\n");
         out.append("<table class=\"matrix\">\n<thead>\n<tr class=\"targets\"><th class=\"rowhead\" rowspan=\"2\">requirement</th>")
                 .append("<th class=\"rowhead\" rowspan=\"2\">case</th>");
         columns.byTarget().forEach((target, transports) -> out.append("<th class=\"target\" colspan=\"")
@@ -88,7 +103,7 @@ final class IndexPage {
             }
         });
         out.append("</tr>\n</thead>\n<tbody>\n");
-        for (CaseRows.Section section : CaseRows.of(run, requirements)) {
+        for (CaseRows.Section section : CaseRows.of(part, requirements)) {
             out.append("<tr class=\"section\"><th colspan=\"").append(all.size() + 2).append("\">")
                     .append(Html.text(section.title())).append("</th></tr>\n");
             for (CaseRows.Row row : section.rows()) {
@@ -118,9 +133,23 @@ final class IndexPage {
         for (CaseResult r : results) {
             out.append("<a href=\"").append(Html.attr(pages.href(r))).append("\" title=\"")
                     .append(Html.attr(r.verdict() + " \u00b7 " + Fragments.duration(r.durationMillis()) + " \u00b7 "
-                            + r.target() + " \u00b7 " + Columns.transportLabel(r.transport())))
+                            + r.target() + " \u00b7 " + Columns.transportLabel(r.transport()) + reason(r)))
                     .append("\">").append(VerdictStyle.label(r.verdict())).append("</a>");
         }
         return out.append("</td>").toString();
     }
+
+    /** What did not pass, in a line for the cell's tooltip: the comparison, else the message's first line. */
+    static String reason(CaseResult r) {
+        if (r.verdict() == Verdict.PASS) {
+            return "";
+        }
+        String why = !r.expected().isEmpty() || !r.actual().isEmpty()
+                ? "Expected: " + r.expected() + " / Actual: " + r.actual()
+                : r.message().strip().lines().findFirst().orElse("");
+        why = why.replaceAll("\\s+", " ");
+        return why.isEmpty() ? "" : "\n" + (why.length() > REASON_MAX ? why.substring(0, REASON_MAX) + "..." : why);
+    }
+
+    private static final int REASON_MAX = 200;
 }

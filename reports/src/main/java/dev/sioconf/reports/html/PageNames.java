@@ -49,7 +49,9 @@ final class PageNames {
     }
 
     static String slug(CaseResult r) {
-        String method = r.id().substring(r.id().lastIndexOf('.') + 1).replaceAll("([a-z0-9])([A-Z])", "$1-$2");
+        // aBurstOnACustomNamespace: a-burst-on-a-custom-namespace, a capital before a word is a word of its own
+        String method = r.id().substring(r.id().lastIndexOf('.') + 1).replaceAll("([a-z0-9])([A-Z])", "$1-$2")
+                .replaceAll("([A-Z])([A-Z][a-z])", "$1-$2");
         String slug = part(method, 50) + "-" + part(r.transport(), 16) + "-" + part(r.target(), 30);
         slug = slug.replaceAll("-+", "-").replaceAll("^-|-$", "");
         return slug.isEmpty() ? "case" : slug;

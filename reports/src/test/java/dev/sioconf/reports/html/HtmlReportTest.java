@@ -9,6 +9,7 @@ import dev.sioconf.spec.RequirementCatalogue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -112,12 +113,16 @@ class HtmlReportTest {
     void aLongWireLogIsDrawnOnATimeAxisWithTheHeldPollAsABar() throws IOException {
         Document doc = parse(index);
         Element row = rowOf(doc, "PollingCases.emptyPollIsHeldForThePollingDurationThenAnsweredWithANoop");
-        Document page = parse(dir.resolve(row.selectFirst("td.cell a").attr("href")));
+        Document page = parse(dir.resolve(row.select("td.cell a").last().attr("href")));
         Element svg = page.selectFirst("svg.timeline");
         assertThat(svg).isNotNull();
         assertThat(svg.select("circle")).hasSize(4);
         assertThat(svg.select("rect title").eachText()).anyMatch(t -> t.startsWith("held 2004 ms"));
         assertThat(svg.select("text").eachText()).contains("1 s", "2 s");
+        // the same case passing: its wire log, no timeline (a passing page stays small)
+        Document passing = parse(dir.resolve(row.selectFirst("td.cell a").attr("href")));
+        assertThat(passing.select("svg")).isEmpty();
+        assertThat(passing.select("table.wire tbody tr")).hasSize(4);
     }
 
     @Test
@@ -150,8 +155,13 @@ class HtmlReportTest {
     void everyPageForbidsScriptsAndLoadsNothingFromTheNetwork() throws IOException {
         Document doc = parse(index);
         assertThat(doc.selectFirst("meta[http-equiv=Content-Security-Policy]").attr("content")).contains("default-src 'none'");
-        assertThat(doc.select("link, [src]")).isEmpty();
-        assertThat(doc.select("style")).hasSize(1);
+        assertThat(doc.select("[src], style")).isEmpty();
+        // the one thing a page loads: the report's own stylesheet, beside index.html
+        assertThat(doc.select("link").eachAttr("href")).containsExactly("report.css");
+        assertThat(dir.resolve("report.css")).content().contains(".v-fail");
+        Document casePage = failingCasePage();
+        assertThat(casePage.select("[src], style")).isEmpty();
+        assertThat(casePage.select("link").eachAttr("href")).containsExactly("../report.css");
     }
 
     @Test
@@ -220,14 +230,55 @@ class HtmlReportTest {
     }
 
     @Test
-    void aRunOfTwoProfilesKeepsEachProfilesSectionsApart(@org.junit.jupiter.api.io.TempDir Path mixed) throws IOException {
-        java.util.List<dev.sioconf.reports.CaseResult> results = new java.util.ArrayList<>(SampleRun.results());
-        results.add(new dev.sioconf.reports.CaseResult("HandshakeCases.sidIsNonEmptyAndUrlSafe", "eio4", "EIO4-3.7",
-                "handshakes", "beta", "polling", dev.sioconf.reports.Verdict.PASS, "", "", "", 7, java.util.List.of()));
-        Path page = dev.sioconf.reports.ReportWriter.write(mixed, "legacy,eio4", SampleRun.targets(), results);
-        java.util.List<String> sections = parse(page).select("table.matrix tr.section").eachText();
-        assertThat(sections).contains("eio4 \u00b7 3. Handshake and the open packet");
-        assertThat(sections).allMatch(t -> t.startsWith("legacy \u00b7 ") || t.startsWith("eio4 \u00b7 "));
+    void aRunOfTwoProfilesHasOneMatrixPerProfileWithOnlyItsColumns(@TempDir Path mixed) throws IOException {
+        List<CaseResult> results = new ArrayList<>(SampleRun.results());
+        results.add(new CaseResult("HandshakeCases.sidIsNonEmptyAndUrlSafe", "eio4", "EIO4-3.7",
+                "handshakes", "gamma", "polling", Verdict.PASS, "", "", "", 7, List.of()));
+        Path page = ReportWriter.write(mixed, "legacy,eio4", SampleRun.targets(), results);
+        Document doc = parse(page);
+        assertThat(doc.select("h2").eachText()).contains("Profile legacy: results by case, target and transport",
+                "Profile eio4: results by case, target and transport");
+        Elements matrices = doc.select("table.matrix");
+        assertThat(matrices).hasSize(2);
+        assertThat(matrices.get(0).select("th.target").eachText()).containsExactly(SampleRun.ALPHA, SampleRun.BETA);
+        assertThat(matrices.get(1).select("th.target").eachText()).containsExactly("gamma");
+        assertThat(matrices.get(1).select("tr.transports th").eachText()).containsExactly("polling");
+        assertThat(matrices.get(1).select("tr.section").eachText()).containsExactly("3. Handshake and the open packet");
+        // compare.html keeps every profile in one table, so there the sections say their profile
+        assertThat(parse(mixed.resolve("compare.html")).select("tr.section").eachText())
+                .contains("eio4 \u00b7 3. Handshake and the open packet");
+    }
+
+    @Test
+    void aCellsTooltipGivesTheReasonOfWhatDidNotPass() throws IOException {
+        Element failing = rowOf(parse(index), SampleRun.FAILING_CASE).select("td.cell").last().selectFirst("a");
+        assertThat(failing.attr("title")).endsWith("\nExpected: " + SampleRun.FAILING_EXPECTED + " / Actual: " + SampleRun.FAILING_ACTUAL);
+        Element passing = rowOf(parse(index), "HandshakeCases.handshakeAnswersSidHeartbeatCloseAndTransports")
+                .select("td.cell").first().selectFirst("a");
+        assertThat(passing.attr("title")).doesNotContain("\n");
+        Element error = rowOf(parse(index), "HeartbeatCases.heartbeatArrivesBeforeTheAnnouncedTimeout")
+                .select("td.cell a").first();
+        assertThat(error.attr("title")).endsWith("\nerror");
+    }
+
+    @Test
+    void aMessageThatComparesIsNotCalledAStopBeforeComparing(@TempDir Path one) throws IOException {
+        CaseResult r = new CaseResult("PingCases.pingComesInTime", "eio4", "EIO4-4.2", "waits", "alpha", "polling",
+                Verdict.FAIL, "", "", "[the first packet]\nExpected: \"2\"\nActual: null", 5, List.of());
+        ReportWriter.write(one, "eio4", Map.of("alpha", ""), List.of(r));
+        Path page;
+        try (Stream<Path> files = Files.list(one.resolve("cases"))) {
+            page = files.findFirst().orElseThrow();
+        }
+        String text = parse(page).text();
+        assertThat(text).doesNotContain("stopped before comparing").contains("The values compared are in the message.");
+    }
+
+    @Test
+    void caseFileNamesSplitACapitalThatStandsForAWord() {
+        CaseResult r = new CaseResult("NamespaceCases.aBurstOnACustomNamespace", "eio4", "SIO5-1.1", "", "ref", "websocket",
+                Verdict.PASS, "", "", "", 1, List.of());
+        assertThat(PageNames.slug(r)).isEqualTo("a-burst-on-a-custom-namespace-websocket-ref");
     }
 
     private static Element rowOf(Document doc, String caseId) {

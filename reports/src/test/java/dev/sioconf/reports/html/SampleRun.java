@@ -44,8 +44,9 @@ final class SampleRun {
                     Verdict.PASS, handshakeWire()));
             r.add(result("FlashsocketCases.flashsocketIsOptional", "LEG-13.1", target, "-", Verdict.UNIMPLEMENTED, List.of()));
             r.add(result(FAILING_CASE, "LEG-6.3", target, "websocket", Verdict.PASS, handshakeWire()));
+            // beta's is a miss, whose page draws the timeline; alpha's passes, and its page draws none
             r.add(result("PollingCases.emptyPollIsHeldForThePollingDurationThenAnsweredWithANoop", "LEG-9.1", target,
-                    "xhr-polling", Verdict.PASS, heldPollWire()));
+                    "xhr-polling", target.equals(ALPHA) ? Verdict.PASS : Verdict.NON_STRICT, heldPollWire()));
         }
         r.add(result(FAILING_CASE, "LEG-6.3", ALPHA, "xhr-polling", Verdict.PASS, handshakeWire()));
         r.add(new CaseResult(FAILING_CASE, "legacy", "LEG-6.3", "sends 5:1::{} " + SCRIPT, BETA, "xhr-polling",

@@ -79,13 +79,16 @@ class ReportInjectionTest {
                 .as("active elements in %s", page).isEmpty();
         // the report's own policy, in its head, and no other
         assertThat(doc.select("meta[http-equiv]").stream().map(m -> m.parent().tagName() + " " + m.attr("content")).toList())
-                .as("http-equiv metas in %s", page).containsExactly("head default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+                .as("http-equiv metas in %s", page).containsExactly("head default-src 'none'; style-src 'self'; img-src data:");
         assertThat(doc.select("svg").stream().map(e -> e.className()).toList())
                 .as("svg elements in %s (only the wire timeline)", page).allMatch("timeline"::equals);
         for (Element e : doc.getAllElements()) {
             for (Attribute a : e.attributes()) {
                 assertThat(a.getKey()).as("attribute of <%s> in %s", e.tagName(), page).doesNotStartWith("on");
-                assertThat(a.getValue().toLowerCase()).as("attribute %s in %s", a.getKey(), page).doesNotContain("javascript:");
+                // a title is inert text (a matrix cell's tooltip quotes what the server sent); every other attribute is checked
+                if (!a.getKey().equals("title")) {
+                    assertThat(a.getValue().toLowerCase()).as("attribute %s in %s", a.getKey(), page).doesNotContain("javascript:");
+                }
             }
         }
     }
