@@ -30,4 +30,11 @@ class ResultsCollectorSpansTest {
             assertThat(span.describe()).matches("fixture-target: 2 results in \\d+\\.\\d s wall");
         });
     }
+
+    @Test
+    void aSpanSaysHowManyOfItsResultsAreRobustnessCases() {
+        ResultsCollector.TargetSpan span = new ResultsCollector.TargetSpan("reference/eio4-all", 394, 18, 0, 34_400_000_000L);
+        assertThat(span.describe()).isEqualTo("reference/eio4-all: 394 results (18 of them --robustness cases) in 34.4 s wall");
+        assertThat(new ResultsCollector.TargetSpan("t", 376, 0, 0, 1_000_000_000L).describe()).isEqualTo("t: 376 results in 1.0 s wall");
+    }
 }
