@@ -68,14 +68,19 @@ record PreparedTarget(Map<String, String> config, Target target, List<String> di
             lines.add("also answers " + other + " (" + mentioned(other) + "): --profile " + other + " checks that");
         }
         found.notes().forEach(n -> lines.add("note: " + n));
+        List<String> mismatches = new ArrayList<>();
         spec.settings().forEach((k, v) -> {
             String announced = found.announced().get(k);
             if (announced != null && !same(k, v, announced)) {
-                lines.add("MISMATCH: declared " + TargetSpec.optionOf(k) + " " + v + ", but the server announces " + announced
-                        + ": the cases that depend on it will fail (leave the option out to use the announced value)");
+                mismatches.add("declared " + TargetSpec.optionOf(k) + " " + v + ", but the server announces " + announced);
             }
         });
+        mismatches.forEach(m -> lines.add("MISMATCH: " + m
+                + ": the cases that depend on it will fail (leave the option out to use the announced value)"));
         config.putAll(spec.settings());
+        if (!mismatches.isEmpty()) {
+            config.put(Targets.MISMATCHES, String.join("; ", mismatches));
+        }
         Target target = Targets.resolve(k -> java.util.Optional.ofNullable(config.get(k))).get(0);
 
         String contractBy = spec.contract() == null ? "detected" : spec.contract();

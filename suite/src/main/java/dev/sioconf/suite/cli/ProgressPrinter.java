@@ -4,6 +4,7 @@ import dev.sioconf.reports.CaseResult;
 import dev.sioconf.reports.ResultsCollector;
 import dev.sioconf.reports.ResultsJson;
 import dev.sioconf.reports.Verdict;
+import dev.sioconf.suite.junit.CaseExtension;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -74,6 +75,7 @@ final class ProgressPrinter extends ResultsCollector {
             }
             line.append("\n         Expected: ").append(oneLine(r.expected()))
                     .append("\n         Actual:   ").append(oneLine(r.actual()));
+            r.message().lines().filter(l -> l.startsWith(CaseExtension.MISMATCH_NOTE)).forEach(l -> line.append("\n         ").append(l));
         } else if (!r.message().isEmpty()) {
             String text = m.matches() ? what + ": " + m.group(2) : r.message();
             text.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).limit(6)

@@ -8,12 +8,16 @@ import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * Tells the report which requirement, target and transport each invocation is, and hands it the
  * wire log when the invocation ends, pass or fail.
  */
 public final class CaseExtension implements InvocationInterceptor {
+
+    /** How a failure's message says that a declared setting was contradicted by the server; the console repeats that line. */
+    public static final String MISMATCH_NOTE = "(this may follow from a setting the server contradicts: ";
 
     @Override
     public void interceptTestTemplateMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
@@ -37,9 +41,27 @@ public final class CaseExtension implements InvocationInterceptor {
         }
         try {
             invocation.proceed();
+        } catch (AssertionError e) {
+            throw withMismatches(e, tester.target().mismatches());
         } finally {
             context.publishReportEntry(ReportKeys.WIRE, tester.log().toJson());
         }
+    }
+
+    /**
+     * A failure on a target whose handshake contradicts what the user declared says so: the
+     * declared value, not the server, may be what the case tripped over.
+     */
+    static AssertionError withMismatches(AssertionError e, String mismatches) {
+        if (mismatches.isEmpty()) {
+            return e;
+        }
+        String message = (e.getMessage() == null ? "" : e.getMessage()) + "\n" + MISMATCH_NOTE + mismatches + ")";
+        AssertionFailedError marked = e instanceof AssertionFailedError afe && afe.isExpectedDefined() && afe.isActualDefined()
+                ? new AssertionFailedError(message, afe.getExpected().getValue(), afe.getActual().getValue(), e)
+                : new AssertionFailedError(message, e);
+        marked.setStackTrace(e.getStackTrace());
+        return marked;
     }
 
     static String describe(Method method) {

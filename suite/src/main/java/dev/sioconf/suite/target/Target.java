@@ -8,18 +8,20 @@ import java.net.URI;
  * {@code eio3} and {@code eio4} (the other one is null), and whether it runs the spec's contract
  * application (section 16 of legacy, 23 of eio3 and eio4).
  *
+ * @param mismatches declared settings that the server's handshake contradicts, in one line for a
+ *                   failing case to mention, or empty
  * @param base e.g. {@code http://127.0.0.1:3000}; the legacy resource is {@code /socket.io/1/} under it
  */
 public record Target(String name, URI base, String profile, DeclaredSettings declared, EngineSettings engine,
-        boolean contractFree) {
+        boolean contractFree, String mismatches) {
 
     /** A legacy target. */
     public Target(String name, URI base, String profile, DeclaredSettings declared) {
-        this(name, base, profile, declared, null, false);
+        this(name, base, profile, declared, null, false, "");
     }
 
     public Target(String name, URI base, String profile, DeclaredSettings declared, EngineSettings engine) {
-        this(name, base, profile, declared, engine, false);
+        this(name, base, profile, declared, engine, false, "");
     }
 
     /**
@@ -27,7 +29,11 @@ public record Target(String name, URI base, String profile, DeclaredSettings dec
      * that need one are SKIPPED, the others run.
      */
     public Target withoutContract() {
-        return new Target(name, base, profile, declared, engine, true);
+        return new Target(name, base, profile, declared, engine, true, mismatches);
+    }
+
+    public Target withMismatches(String contradicted) {
+        return new Target(name, base, profile, declared, engine, contractFree, contradicted);
     }
 
     /** An Engine.IO target of profile {@code eio3} or {@code eio4}. */

@@ -28,6 +28,8 @@ public final class Targets {
     public static final String REFERENCE_FAULTS = "sioconf.reference.faults";
     /** {@code declared} (the default: the target runs the contract application) or {@code none}. */
     public static final String CONTRACT = "sioconf.contract";
+    /** Declared settings the server's handshake contradicts, as the console said them; failing cases repeat it. */
+    public static final String MISMATCHES = "sioconf.mismatches";
 
     // eio4 profile (spec/eio4.md 1.2); timings in milliseconds, sizes in bytes
     public static final String PATH = "sioconf.path";
@@ -76,7 +78,7 @@ public final class Targets {
             }
             return List.copyOf(all);
         }
-        Target t = external(url.get(), config);
+        Target t = external(url.get(), config).withMismatches(config.apply(MISMATCHES).orElse(""));
         return List.of(contractFree(config) ? t.withoutContract() : t);
     }
 

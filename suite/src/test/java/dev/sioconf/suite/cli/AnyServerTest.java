@@ -77,6 +77,9 @@ class AnyServerTest {
             assertThat(r.out()).contains("MISMATCH: declared --ping-interval 25000, but the server announces 1000: the cases that "
                     + "depend on it will fail (leave the option out to use the announced value)");
             assertThat(r.out().indexOf("MISMATCH")).isLessThan(r.out().indexOf("[   1]"));
+            // and the failing case says what it may have tripped over
+            assertThat(r.out()).contains("(this may follow from a setting the server contradicts: declared --ping-interval 25000, "
+                    + "but the server announces 1000)");
             assertThat(r.exit()).isEqualTo(1);
         }
     }

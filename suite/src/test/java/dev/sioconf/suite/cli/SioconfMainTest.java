@@ -89,4 +89,63 @@ class SioconfMainTest {
             assertThat(r.out()).contains("PASS", "results:");
         }
     }
+
+    @Test
+    void helpMarksTheOptionsOfEachProfileAndListsTheExitStatus() {
+        Run r = sioconf("--help");
+        assertThat(r.exit()).isZero();
+        String help = r.out().replaceAll("\\s+", " ");
+        for (String legacyOnly : List.of("--polling-duration", "--heartbeat", "--close-timeout", "--origins")) {
+            assertThat(help).as(legacyOnly).containsPattern(java.util.regex.Pattern.quote(legacyOnly) + "=\\S+ legacy: ");
+        }
+        for (String engineOnly : List.of("--ping-interval", "--ping-timeout", "--max-payload", "--path")) {
+            assertThat(help).as(engineOnly).containsPattern(java.util.regex.Pattern.quote(engineOnly) + "=\\S+ eio3/eio4: ");
+        }
+        assertThat(help).contains("Exit status: 0 no MUST failed", "1 a MUST failed", "2 bad usage, a target that cannot be reached");
+    }
+
+    @Test
+    void quietPrintsNoLinePerCaseAndTheRunEndsInOneSentenceAndThePathsOfItsFiles() throws Exception {
+        LegacySettings real = LegacySettings.defaults().withPollingDuration(Duration.ofSeconds(1));
+        try (LegacyServer server = LegacyServer.start(real)) {
+            Run r = sioconf("--quiet", "--target", server.baseUri().toString(), "--profile", "legacy", "--polling-duration", "1",
+                    "--select", "LEG-3", "--report", report.toString());
+            assertThat(r.exit()).as(r.out()).isZero();
+            assertThat(r.out()).doesNotContain("PASS          LEG-3").doesNotContain("[   1]");
+            assertThat(r.out()).contains("report:  " + report.resolve("index.html").toAbsolutePath(),
+                    "junit:   " + report.resolve("junit.xml").toAbsolutePath());
+            assertThat(r.out().strip()).endsWith("No MUST failed.");
+        }
+    }
+
+    @Test
+    void theClosingSentenceCountsMustsAndShouldsByRequirement() {
+        List<dev.sioconf.reports.CaseResult> results = List.of(
+                result("LEG-3.5", "websocket", dev.sioconf.reports.Verdict.FAIL),
+                result("LEG-3.5", "xhr-polling", dev.sioconf.reports.Verdict.FAIL),
+                result("LEG-4.1", "-", dev.sioconf.reports.Verdict.FAIL),
+                result("LEG-3.8", "-", dev.sioconf.reports.Verdict.NON_STRICT),
+                result("LEG-9.1", "-", dev.sioconf.reports.Verdict.PASS));
+        assertThat(SioconfMain.verdict(results)).isEqualTo("2 MUSTs failed; 1 SHOULD was missed.");
+        assertThat(SioconfMain.verdict(results.subList(4, 5))).isEqualTo("No MUST failed.");
+    }
+
+    @Test
+    void whatDidNotPassIsListedAgainInCaseOrderAtTheEnd() {
+        StringWriter out = new StringWriter();
+        ProgressPrinter.misses(new PrintWriter(out, true), List.of(
+                result("LEG-10.2", "-", dev.sioconf.reports.Verdict.FAIL),
+                result("LEG-9.1", "-", dev.sioconf.reports.Verdict.PASS),
+                result("LEG-3.8", "-", dev.sioconf.reports.Verdict.NON_STRICT)));
+        List<String> lines = out.toString().strip().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("Not passed, in case order (2):");
+        assertThat(lines.get(1)).startsWith("NON_STRICT    LEG-3.8");
+        assertThat(lines.stream().filter(l -> l.startsWith("FAIL")).findFirst().orElseThrow()).startsWith("FAIL          LEG-10.2");
+        assertThat(String.join("\n", lines)).doesNotContain("LEG-9.1");
+    }
+
+    private static dev.sioconf.reports.CaseResult result(String requirement, String transport, dev.sioconf.reports.Verdict v) {
+        return new dev.sioconf.reports.CaseResult("Cases.c" + requirement.replaceAll("\\W", ""), "legacy", requirement, "", "t",
+                transport, v, "", "", v == dev.sioconf.reports.Verdict.PASS ? "" : "why", 1, List.of());
+    }
 }
