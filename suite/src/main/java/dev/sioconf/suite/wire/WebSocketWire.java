@@ -183,7 +183,8 @@ public final class WebSocketWire implements AutoCloseable {
         log.sent("ws", text);
         try {
             session.getBasicRemote().sendText(text);
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException | RuntimeException e) {
+            // Tyrus says a socket the server has closed in a plain RuntimeException ("Socket is not connected.")
             throw new TargetMisbehaved("could not send a websocket frame: " + e.getMessage(), e);
         }
     }
@@ -192,7 +193,8 @@ public final class WebSocketWire implements AutoCloseable {
         log.sent("ws", "[binary " + hex(bytes) + "]");
         try {
             session.getBasicRemote().sendBinary(ByteBuffer.wrap(bytes));
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException | RuntimeException e) {
+            // Tyrus says a socket the server has closed in a plain RuntimeException ("Socket is not connected.")
             throw new TargetMisbehaved("could not send a websocket frame: " + e.getMessage(), e);
         }
     }
