@@ -30,11 +30,15 @@ class PollingCases {
     @LegacyCase(transports = {Transport.XHR_POLLING, Transport.JSONP_POLLING},
             does = "takes the connect packet, then GETs again with nothing queued and times the answer")
     void emptyPollIsHeldForThePollingDurationThenAnsweredWithANoop(LegacyTester t) {
-        String sid = connected(t);
+        String sid = t.handshake().sid();
+        HttpAnswer first = t.poll(t.transport(), sid);
+        assertThat(Polls.payload(t.transport(), first)).as("first poll").isEqualTo("1::");
         HttpAnswer a = t.poll(t.transport(), sid);
         assertThat(Polls.payload(t.transport(), a)).as("answer to an empty poll").isEqualTo("8::");
-        assertThat(a.elapsed()).as("time the empty poll was held")
-                .isBetween(t.bounds().pollHeldAtLeast(), t.bounds().pollHeldAtMost());
+        // The first poll is answered at once: what it took is the tester's own delay at this moment
+        // (over 500 ms on a loaded machine), which a held poll's measured time carries as well.
+        assertThat(a.elapsed()).as("time the empty poll was held (the first poll took %d ms)", first.elapsed().toMillis())
+                .isBetween(t.bounds().pollHeldAtLeast(), t.bounds().pollHeldAtMost().plus(first.elapsed()));
     }
 
     @Requirement("LEG-9.2")
