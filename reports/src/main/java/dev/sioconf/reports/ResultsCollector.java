@@ -76,7 +76,7 @@ public class ResultsCollector implements TestExecutionListener {
         synchronized (results) {
             results.add(result);
             long end = System.nanoTime();
-            spans.merge(result.target(), new TargetSpan(result.target(), 1, TargetSpan.isRobustness(result) ? 1 : 0, start == null ? end : start, end), TargetSpan::join);
+            spans.merge(result.target(), new TargetSpan(result.target(), 1, TargetSpan.isOptIn(result) ? 1 : 0, start == null ? end : start, end), TargetSpan::join);
         }
         onResult(result);
     }
@@ -96,19 +96,20 @@ public class ResultsCollector implements TestExecutionListener {
     }
 
     /**
-     * How many results a target gave, how many of them came from the opt-in robustness cases (a run
-     * without {@code --robustness} has none, so its count is lower by that many), and the wall time
-     * from its first case's start to its last case's end.
+     * How many results a target gave, how many of them came from opt-in cases (the robustness
+     * cases and the deployment findings: a run without {@code --robustness} and
+     * {@code --deployment} has none, so its count is lower by that many), and the wall time from
+     * its first case's start to its last case's end.
      */
-    public record TargetSpan(String target, int results, int robustness, long firstStartNanos, long lastEndNanos) {
+    public record TargetSpan(String target, int results, int optIn, long firstStartNanos, long lastEndNanos) {
 
-        /** The robustness cases live in classes named so, in every profile. */
-        static boolean isRobustness(CaseResult r) {
-            return r.id().contains("RobustnessCases.");
+        /** The opt-in cases live in classes named so, in every profile. */
+        static boolean isOptIn(CaseResult r) {
+            return r.id().contains("RobustnessCases.") || r.id().startsWith("DeploymentCases.");
         }
 
         TargetSpan join(TargetSpan other) {
-            return new TargetSpan(target, results + other.results, robustness + other.robustness,
+            return new TargetSpan(target, results + other.results, optIn + other.optIn,
                     Math.min(firstStartNanos, other.firstStartNanos), Math.max(lastEndNanos, other.lastEndNanos));
         }
 
@@ -116,10 +117,10 @@ public class ResultsCollector implements TestExecutionListener {
             return java.time.Duration.ofNanos(lastEndNanos - firstStartNanos);
         }
 
-        /** e.g. {@code reference/eio4-all: 394 results (18 of them --robustness cases) in 12.3 s wall}. */
+        /** e.g. {@code reference/eio4-all: 397 results (21 of them opt-in: --robustness, --deployment) in 12.3 s wall}. */
         public String describe() {
             return String.format(java.util.Locale.ROOT, "%s: %d results%s in %.1f s wall", target, results,
-                    robustness == 0 ? "" : " (" + robustness + " of them --robustness cases)", wall().toMillis() / 1000.0);
+                    optIn == 0 ? "" : " (" + optIn + " of them opt-in: --robustness, --deployment)", wall().toMillis() / 1000.0);
         }
     }
 

@@ -4,7 +4,7 @@ import dev.sioconf.reports.CaseResult;
 import dev.sioconf.reports.ResultsCollector;
 import dev.sioconf.reports.ResultsJson;
 import dev.sioconf.reports.Verdict;
-import dev.sioconf.suite.junit.CaseExtension;
+import dev.sioconf.suite.junit.ProgressLines;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -73,9 +73,12 @@ final class ProgressPrinter extends ResultsCollector {
             if (!what.isEmpty()) {
                 line.append("\n         Checked:  ").append(oneLine(what));
             }
+            if (r.message().startsWith(ProgressLines.FINDING)) {
+                line.append("\n         ").append(oneLine(r.message().lines().findFirst().orElse("")));
+            }
             line.append("\n         Expected: ").append(oneLine(r.expected()))
                     .append("\n         Actual:   ").append(oneLine(r.actual()));
-            r.message().lines().filter(l -> l.startsWith(CaseExtension.MISMATCH_NOTE)).forEach(l -> line.append("\n         ").append(l));
+            r.message().lines().filter(l -> l.startsWith(ProgressLines.MISMATCH)).forEach(l -> line.append("\n         ").append(l));
         } else if (!r.message().isEmpty()) {
             String text = m.matches() ? what + ": " + m.group(2) : r.message();
             text.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).limit(6)

@@ -138,6 +138,12 @@ public final class SioconfMain implements Callable<Integer> {
                     + "They crashed servers of the past: use it only against loopback or a server you own.")
     boolean robustness;
 
+    @Option(names = "--deployment",
+            description = "eio4: also check the front end the server is reached through (spec/eio4.md section 24): whether it "
+                    + "carries the WebSocket it announces, lets held polls last until the ping, and keeps a session's requests on "
+                    + "one node. Point --target at the address clients use.")
+    boolean deployment;
+
     @Option(names = "--reference-faults", paramLabel = "LIST", hidden = false,
             description = "Without --target: start the bundled reference server with these deliberate faults.")
     String referenceFaults;
@@ -197,7 +203,7 @@ public final class SioconfMain implements Callable<Integer> {
         }
         String profiles = String.join(",", profileList);
         out.println("sioconf 0.1.0 · profile " + profiles + (selection.isAll() ? "" : " · " + selection.describe())
-                + (robustness ? " · with the robustness cases" : ""));
+                + (robustness ? " · with the robustness cases" : "") + (deployment ? " · with the deployment findings" : ""));
         declared.forEach((n, d) -> out.println("  target " + n + ": " + d));
         for (PreparedTarget p : prepared) {
             out.println("  target " + p.target().name() + ": " + p.target().base());
@@ -207,7 +213,7 @@ public final class SioconfMain implements Callable<Integer> {
         ProgressPrinter progress = new ProgressPrinter(out, quiet);
         List<CaseResult> results = List.of();
         for (Map<String, String> config : configs) {
-            results = SuiteRunner.run(config, selection, robustness, progress);
+            results = SuiteRunner.run(config, selection, new SuiteRunner.OptIn(robustness, deployment), progress);
         }
         for (PreparedTarget p : prepared) {
             declared.put(p.target().name(), p.describe() + " · " + Coverage.of(p.target(), results).describe());
@@ -286,7 +292,7 @@ public final class SioconfMain implements Callable<Integer> {
 
     /** Refuses a selection that matches no case of the profiles before any server is started or probed. */
     private static void refuseEmptySelection(Selection selection, List<String> profiles) {
-        if (!selection.isAll() && SuiteRunner.requirementsMatching(selection, profiles, true).isEmpty()) {
+        if (!selection.isAll() && SuiteRunner.requirementsMatching(selection, profiles, new SuiteRunner.OptIn(true, true)).isEmpty()) {
             throw new UsageError("no case of profile " + String.join(", ", profiles) + " matches " + selection.describe());
         }
     }

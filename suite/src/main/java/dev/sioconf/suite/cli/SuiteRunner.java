@@ -31,8 +31,27 @@ public final class SuiteRunner {
     static final String LEGACY_CASES = "dev.sioconf.suite.legacy.cases";
     static final String EIO4_CASES = "dev.sioconf.suite.eio4.cases";
     static final String EIO3_CASES = "dev.sioconf.suite.eio3.cases";
-    /** Opt-in: the inputs of published security advisories, for servers the user runs or owns. */
-    static final List<String> ROBUSTNESS_CASES = List.of("dev.sioconf.suite.eio3.robustness", "dev.sioconf.suite.eio4.robustness");
+    /** Opt-in: findings about the front end a server is reached through (spec/eio4.md section 24). */
+    static final String DEPLOYMENT_CASES = "dev.sioconf.suite.eio4.deployment";
+
+    /**
+     * The opt-in cases a run adds to the profiles' conformance cases: the inputs of published
+     * security advisories (for servers the user runs or owns), and the deployment findings.
+     */
+    public record OptIn(boolean robustness, boolean deployment) {
+        public static final OptIn NONE = new OptIn(false, false);
+
+        List<String> packages(String profile) {
+            List<String> packages = new ArrayList<>();
+            if (robustness && !profile.equals("legacy")) {
+                packages.add(robustnessPackage(casesPackage(profile)));
+            }
+            if (deployment && profile.equals("eio4")) {
+                packages.add(DEPLOYMENT_CASES);
+            }
+            return packages;
+        }
+    }
 
     private SuiteRunner() {
     }
@@ -56,9 +75,15 @@ public final class SuiteRunner {
 
     /** The cases whose requirement the selection matches, with the robustness cases too when {@code robustness} is set. */
     public static List<CaseResult> run(Map<String, String> config, Selection selection, boolean robustness, ResultsCollector collector) {
-        List<String> packages = new ArrayList<>(List.of(LEGACY_CASES, EIO3_CASES, EIO4_CASES));
-        if (robustness) {
-            packages.addAll(ROBUSTNESS_CASES);
+        return run(config, selection, new OptIn(robustness, false), collector);
+    }
+
+    /** The cases whose requirement the selection matches, with the opt-in cases asked for. */
+    public static List<CaseResult> run(Map<String, String> config, Selection selection, OptIn optIn, ResultsCollector collector) {
+        List<String> packages = new ArrayList<>();
+        for (String profile : List.of("legacy", "eio3", "eio4")) {
+            packages.add(casesPackage(profile));
+            packages.addAll(optIn.packages(profile));
         }
         return launch(packages, config, collector, includeClassNamePatterns(".*Cases"), requirementIn(selection));
     }
@@ -71,12 +96,14 @@ public final class SuiteRunner {
      * @param profiles {@code legacy}, {@code eio3}, {@code eio4}
      */
     public static List<String> requirementsMatching(Selection selection, Collection<String> profiles, boolean robustness) {
+        return requirementsMatching(selection, profiles, new OptIn(robustness, false));
+    }
+
+    public static List<String> requirementsMatching(Selection selection, Collection<String> profiles, OptIn optIn) {
         List<String> packages = new ArrayList<>();
         for (String profile : profiles) {
             packages.add(casesPackage(profile));
-            if (robustness && !profile.equals("legacy")) {
-                packages.add(robustnessPackage(casesPackage(profile)));
-            }
+            packages.addAll(optIn.packages(profile));
         }
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(packages.stream().map(DiscoverySelectors::selectPackage).toList())
@@ -110,8 +137,8 @@ public final class SuiteRunner {
     /**
      * Runs only the named cases of one profile, each named {@code Class.method} (as the fault
      * catalogues name the case meant to catch a fault), every target x transport of each; the
-     * names are looked up in the profile's cases package and the opt-in robustness package beside
-     * it ({@code ...eio4.cases} and {@code ...eio4.robustness}).
+     * names are looked up in the profile's cases package and the opt-in packages beside it
+     * ({@code ...eio4.cases}, {@code ...eio4.robustness} and {@code ...eio4.deployment}).
      */
     public static List<CaseResult> runCases(Map<String, String> config, String casesPackage, Collection<String> cases,
             ResultsCollector collector) {
@@ -120,7 +147,11 @@ public final class SuiteRunner {
                 .map(m -> m.getJavaClass().getSimpleName() + "." + m.getMethodName())
                 .map(n -> wanted.contains(n) ? FilterResult.included(n) : FilterResult.excluded(n + " not named"))
                 .orElse(FilterResult.included("not a case"));
-        return launch(List.of(casesPackage, robustnessPackage(casesPackage)), config, collector, named);
+        List<String> packages = new ArrayList<>(List.of(casesPackage, robustnessPackage(casesPackage)));
+        if (casesPackage.equals(EIO4_CASES)) {
+            packages.add(DEPLOYMENT_CASES);
+        }
+        return launch(packages, config, collector, named);
     }
 
     private static List<CaseResult> launch(List<String> packages, Map<String, String> config, ResultsCollector collector,

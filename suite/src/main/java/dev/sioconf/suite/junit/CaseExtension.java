@@ -16,9 +16,6 @@ import org.opentest4j.AssertionFailedError;
  */
 public final class CaseExtension implements InvocationInterceptor {
 
-    /** How a failure's message says that a declared setting was contradicted by the server; the console repeats that line. */
-    public static final String MISMATCH_NOTE = "(this may follow from a setting the server contradicts: ";
-
     @Override
     public void interceptTestTemplateMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
             ExtensionContext context) throws Throwable {
@@ -56,7 +53,7 @@ public final class CaseExtension implements InvocationInterceptor {
         if (mismatches.isEmpty()) {
             return e;
         }
-        String message = (e.getMessage() == null ? "" : e.getMessage()) + "\n" + MISMATCH_NOTE + mismatches + ")";
+        String message = (e.getMessage() == null ? "" : e.getMessage()) + "\n" + ProgressLines.MISMATCH + mismatches + ")";
         AssertionFailedError marked = e instanceof AssertionFailedError afe && afe.isExpectedDefined() && afe.isActualDefined()
                 ? new AssertionFailedError(message, afe.getExpected().getValue(), afe.getActual().getValue(), e)
                 : new AssertionFailedError(message, e);

@@ -1,0 +1,122 @@
+package dev.sioconf.suite.eio4.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sioconf.suite.engine.EngineBounds;
+import dev.sioconf.suite.engine.EngineTester;
+import dev.sioconf.suite.engine.OpenPacket;
+import dev.sioconf.suite.junit.Eio4Case;
+import dev.sioconf.suite.junit.EngineTrait;
+import dev.sioconf.suite.junit.ProgressLines;
+import dev.sioconf.suite.junit.Requirement;
+import dev.sioconf.suite.wire.HttpAnswer;
+import dev.sioconf.suite.wire.TargetMisbehaved;
+import dev.sioconf.suite.wire.WebSocketWire;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * spec/eio4.md section 24: what a front end (reverse proxy, load balancer, several nodes) breaks,
+ * seen through the address clients use. Each failure says what was found and what to change.
+ */
+class DeploymentCases {
+
+    static final String NO_WEBSOCKET = "the front end does not carry WebSocket: offer polling only, as the web-role setup does";
+    static final String NOT_STICKY = "requests of one session reach a server that does not hold it: the nodes behind the front end "
+            + "need sticky sessions";
+    static final String POLL_CUT = "the front end ended a held poll before the server answered it: its read timeout must be longer "
+            + "than pingInterval";
+
+    /** How many sessions, and requests each, the stickiness case sends: enough that round robin over two nodes cannot hide. */
+    static final int SESSIONS = 6;
+    static final int REQUESTS = 4;
+
+    @Requirement("EIO4-24.1")
+    @Eio4Case(perTransport = false, onlyIf = EngineTrait.UPGRADES,
+            does = "handshakes over polling, then opens a WebSocket naming the session through the same address and sends 2probe")
+    void websocketAnnouncedIsCarriedThroughTheFrontEnd(EngineTester t) {
+        OpenPacket open = t.handshake();
+        assertThat(open.upgrades()).as("upgrades of the open packet").contains("websocket");
+        String query = t.eio() + "&transport=websocket&sid=" + open.sid();
+        WebSocketWire ws;
+        try {
+            ws = t.openWebSocket(t.path(), query, Map.of());
+        } catch (TargetMisbehaved refused) {
+            // The same handshake by hand, for the answer's exact text. A node that does not know the
+            // session refuses with code 1; one refusal and then a switch also means two nodes.
+            String answer = firstLine(t.rawWebSocketAnswer(t.path(), query).received());
+            boolean otherNode = answer.contains("Session ID unknown") || answer.startsWith("HTTP/1.1 101");
+            throw finding(otherNode ? NOT_STICKY : NO_WEBSOCKET, "HTTP/1.1 101 Switching Protocols",
+                    otherNode ? refused.getMessage() + ", then " + answer : answer);
+        }
+        ws.send("2probe");
+        String probe = ws.poll(EngineBounds.PROMPT);
+        if (!"3probe".equals(probe)) {
+            throw finding(NO_WEBSOCKET, "3probe", probe == null ? "no answer to 2probe within " + EngineBounds.PROMPT.toMillis() + " ms"
+                    : probe);
+        }
+    }
+
+    @Requirement("EIO4-24.2")
+    @Eio4Case(perTransport = false, onlyIf = EngineTrait.POLLING_OFFERED,
+            does = "handshakes over polling and polls the idle session; the server must hold the poll until its ping")
+    void heldPollIsAnsweredByTheServerNotCutByTheFrontEnd(EngineTester t) {
+        String sid = t.handshake().sid();
+        HttpAnswer a;
+        try {
+            a = t.poll(sid);
+        } catch (TargetMisbehaved e) {
+            throw finding(POLL_CUT, "200 2 (the ping) after about " + t.settings().pingInterval().toMillis() + " ms", e.getMessage());
+        }
+        if (a.status() == 400 && a.body().contains("Session ID unknown")) {
+            throw finding(NOT_STICKY, "200 2 (the ping)", a.status() + " " + a.body());
+        }
+        if (a.status() != 200) {
+            throw finding(POLL_CUT, "200 2 (the ping) after about " + t.settings().pingInterval().toMillis() + " ms",
+                    "HTTP " + a.status() + ": " + firstLine(a.body()) + " after " + a.elapsed().toMillis() + " ms");
+        }
+        assertThat(EngineTester.withoutPings(a.body())).as("the held poll's answer, pings left out (body %s)", a.body()).isEmpty();
+    }
+
+    @Requirement("EIO4-24.3")
+    @Eio4Case(perTransport = false, onlyIf = EngineTrait.POLLING_OFFERED,
+            does = "opens " + SESSIONS + " polling sessions and POSTs the noop 6 " + REQUESTS + " times naming each")
+    void everyRequestOfASessionReachesAServerThatHoldsIt(EngineTester t) {
+        List<String> astray = new ArrayList<>();
+        for (int s = 0; s < SESSIONS; s++) {
+            String sid = t.handshake().sid();
+            for (int r = 0; r < REQUESTS; r++) {
+                HttpAnswer a = t.post(sid, "6");
+                if (a.status() != 200) {
+                    astray.add(a.status() + " " + firstLine(a.body()));
+                }
+            }
+        }
+        if (!astray.isEmpty()) {
+            throw finding(NOT_STICKY, "0 of " + SESSIONS * REQUESTS + " requests refused",
+                    astray.size() + " of " + SESSIONS * REQUESTS + " requests refused, e.g. " + astray.get(0));
+        }
+    }
+
+    private static AssertionFailedError finding(String finding, String expected, String actual) {
+        return new AssertionFailedError(ProgressLines.FINDING + finding + " (" + actual + ")", expected, actual);
+    }
+
+    /** An HTTP answer in a line: its status line and, when short, its body; an HTML body by its title. */
+    private static String firstLine(String text) {
+        Matcher title = Pattern.compile("<title>([^<]*)</title>").matcher(text);
+        if (title.find()) {
+            return title.group(1).strip();
+        }
+        String line = text.strip().lines().findFirst().orElse("");
+        int body = text.indexOf("\r\n\r\n");
+        if (line.startsWith("HTTP/") && body > 0 && text.length() - body - 4 <= 200) {
+            return line + " " + text.substring(body + 4).strip();
+        }
+        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+    }
+}
