@@ -1,0 +1,125 @@
+package dev.sioconf.suite.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sioconf.server.ReferenceServer;
+import dev.sioconf.server.eio4.Eio4Settings;
+import dev.sioconf.server.legacy.LegacySettings;
+import dev.sioconf.suite.cli.SioconfMain;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+
+/**
+ * The deployment findings of spec/eio4.md section 24 through real front ends: Debian's nginx,
+ * with each configuration of {@code interop/deploy/nginx/}, in front of one or two reference
+ * servers. The CLI checks all five in one run ({@code --targets}, {@code --deployment}), as a
+ * user would check a deployment; the configurations set up right pass, and each broken one
+ * yields its finding. The report goes to {@code target/interop-report/deployment/}.
+ */
+@Execution(ExecutionMode.SAME_THREAD)
+@ResourceLock(ServerProcess.INTEROP_LOCK)
+class DeploymentIT {
+
+    /** Longer than short-read-timeout.conf's 3 s, so that a held poll outlives that front end's patience. */
+    static final Duration PING_INTERVAL = Duration.ofMillis(6000);
+    static final Duration PING_TIMEOUT = Duration.ofMillis(5000);
+
+    static final String NO_WEBSOCKET = "the front end does not carry WebSocket: offer polling only, as the web-role setup does";
+    static final String POLL_CUT = "the front end ended a held poll before the server answered it";
+    static final String NOT_STICKY = "need sticky sessions";
+
+    /** A front end: its nginx configuration, how many nodes stand behind it, and the finding each requirement must give. */
+    record Scenario(String config, int nodes, Map<String, String> findings) {
+    }
+
+    static final List<Scenario> SCENARIOS = List.of(
+            new Scenario("websocket-proxy", 1, Map.of()),
+            new Scenario("no-upgrade-headers", 1, Map.of("EIO4-24.1", NO_WEBSOCKET)),
+            new Scenario("short-read-timeout", 1, Map.of("EIO4-24.2", POLL_CUT)),
+            new Scenario("round-robin", 2, Map.of("EIO4-24.3", NOT_STICKY)),
+            new Scenario("sticky", 2, Map.of()));
+
+    @TempDir
+    Path scratch;
+
+    @Test
+    void eachBrokenFrontEndYieldsItsFindingAndTheRightOnesPass() throws Exception {
+        Eio4Settings eio4 = Eio4Settings.defaults().withPing(PING_INTERVAL, PING_TIMEOUT);
+        List<AutoCloseable> running = new ArrayList<>();
+        Path report = Path.of(System.getProperty("sioconf.interop.report", "target/interop-report")).resolve("deployment");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status;
+        try {
+            StringBuilder targets = new StringBuilder("{\"targets\": [\n");
+            for (Scenario s : SCENARIOS) {
+                List<URI> nodes = new ArrayList<>();
+                for (int i = 0; i < s.nodes(); i++) {
+                    ReferenceServer node = ReferenceServer.start(LegacySettings.defaults(), eio4);
+                    running.add(node);
+                    nodes.add(node.baseUri());
+                }
+                NginxFrontEnd nginx = NginxFrontEnd.start(s.config(), nodes, scratch.resolve(s.config()));
+                running.add(nginx);
+                targets.append(targets.length() > 16 ? ",\n" : "").append("  {\"name\": \"nginx/").append(s.config())
+                        .append("\", \"url\": \"").append(nginx.base()).append("\", \"contract\": \"declared\"}");
+            }
+            Path file = scratch.resolve("targets.json");
+            Files.writeString(file, targets.append("\n]}\n").toString());
+            try (PrintWriter o = new PrintWriter(out, true); PrintWriter e = new PrintWriter(err, true)) {
+                status = SioconfMain.run(o, e, "--targets", file.toString(), "--deployment", "--select", "EIO4-24",
+                        "--quiet", "--report", report.toString());
+            }
+        } finally {
+            for (int i = running.size() - 1; i >= 0; i--) {
+                running.get(i).close();
+            }
+        }
+        String said = "sioconf said:\n" + out + err;
+        // the CLI's summary: each front end's wall time, the misses with their findings, the report
+        System.out.println(out.toString().lines().filter(l -> !l.startsWith("  ... ")).map(l -> "deployment | " + l)
+                .collect(Collectors.joining("\n")));
+        assertThat(status).as(said).isEqualTo(1);
+
+        Map<String, List<JsonNode>> byTarget = new LinkedHashMap<>();
+        for (JsonNode c : new ObjectMapper().readTree(report.resolve("results.json").toFile()).get("cases")) {
+            byTarget.computeIfAbsent(c.get("target").asText(), k -> new ArrayList<>()).add(c);
+        }
+        for (Scenario s : SCENARIOS) {
+            List<JsonNode> cases = byTarget.getOrDefault("nginx/" + s.config(), List.of());
+            assertThat(cases).as("%s: one result per requirement of section 24; %s", s.config(), said)
+                    .extracting(c -> c.get("requirement").asText()).containsExactlyInAnyOrder("EIO4-24.1", "EIO4-24.2", "EIO4-24.3");
+            for (JsonNode c : cases) {
+                String requirement = c.get("requirement").asText();
+                String verdict = c.get("verdict").asText();
+                String message = c.get("message").asText();
+                String finding = s.findings().get(requirement);
+                if (finding != null) {
+                    assertThat(verdict + " " + message).as("%s %s", s.config(), requirement).startsWith("FAIL").contains(finding);
+                } else if (s.config().equals("round-robin")) {
+                    // the handshake and the one request after it may or may not land on the same node
+                    assertThat(verdict.equals("PASS") || message.contains(NOT_STICKY)).as("%s %s: %s %s", s.config(), requirement,
+                            verdict, message).isTrue();
+                } else {
+                    assertThat(verdict).as("%s %s: %s", s.config(), requirement, message).isEqualTo("PASS");
+                }
+            }
+        }
+    }
+}
