@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -40,7 +41,7 @@ public final class WireLogs {
     public static Path write(Path dir, List<CaseResult> results) throws IOException {
         Files.createDirectories(dir);
         Path file = dir.resolve(FILE_NAME);
-        try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(file));
+        try (OutputStream gz = new FastGzip(Files.newOutputStream(file));
                 Writer w = new OutputStreamWriter(gz, StandardCharsets.UTF_8)) {
             for (CaseResult r : results.stream().sorted(ResultsJson.ORDER).toList()) {
                 ObjectNode line = JSON.createObjectNode().put("target", r.target()).put("id", r.id())
@@ -90,5 +91,13 @@ public final class WireLogs {
         }
         return new WireEntry(e.atMillis(), e.direction(), e.kind(), e.text().substring(0, TEXT) + "... ("
                 + (e.text().length() - TEXT) + " more characters in " + FILE_NAME + ")");
+    }
+
+    /** gzip at its fastest level: reports are written often (every test run writes some), and wire logs compress well at any level. */
+    private static final class FastGzip extends GZIPOutputStream {
+        FastGzip(OutputStream out) throws IOException {
+            super(out);
+            def.setLevel(Deflater.BEST_SPEED);
+        }
     }
 }

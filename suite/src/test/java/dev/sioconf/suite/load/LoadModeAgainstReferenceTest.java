@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -30,6 +31,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code sioconf load} against the embedded reference server: small loads on every profile and
  * transport deliver every event, and a server with a deliberate fault makes the run FAIL.
  */
+@Isolated("a load run on two cores: beside the fault catalogues its polling sessions missed pings and 246 of 1,000 events were "
+        + "lost on the clean server in one CI run")
 @Execution(ExecutionMode.SAME_THREAD)
 class LoadModeAgainstReferenceTest {
 
