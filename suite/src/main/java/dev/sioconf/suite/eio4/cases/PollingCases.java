@@ -106,7 +106,10 @@ class PollingCases {
     @Eio4Case(perTransport = false, onlyIf = EngineTrait.POLLING_OFFERED,
             does = "starts a POST whose body is sent only in part, POSTs a noop meanwhile, then polls")
     void secondPostDuringAnUnfinishedPostIsRefusedAndEndsTheSession(EngineTester t) throws IOException {
-        long cap = Math.max(50, t.bounds().pingInterval().toMillis() / 2); // no pong is sent meanwhile
+        // No pong is sent meanwhile: the session lives until pingInterval + pingTimeout, so the wait
+        // stops halfway there. (pingInterval / 2 was too short for socket.io 4.8.1 on a loaded CI
+        // machine: it read the first POST's head only after 500 ms, twice.)
+        long cap = Math.max(50, (t.bounds().pingInterval().toMillis() + t.settings().pingTimeout().toMillis()) / 2);
         for (long wait : new long[] {Math.min(200, cap), Math.min(600, cap), Math.min(1200, cap)}) {
             String sid = t.handshake().sid();
             HttpAnswer second;
