@@ -9,6 +9,7 @@ import dev.sioconf.suite.target.Target;
 import dev.sioconf.suite.target.Discovery;
 import dev.sioconf.suite.target.Targets;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -152,7 +153,20 @@ public final class SioconfMain implements Callable<Integer> {
     private PrintWriter err = new PrintWriter(System.err, true);
 
     public static void main(String[] args) {
-        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        System.exit(run(System.out, System.err, args));
+    }
+
+    /** Runs the CLI on byte streams, with everything it wrote flushed to them by the time it returns. */
+    static int run(PrintStream out, PrintStream err, String... args) {
+        PrintWriter o = new PrintWriter(out, true);
+        PrintWriter e = new PrintWriter(err, true);
+        try {
+            return run(o, e, args);
+        } finally {
+            // autoflush covers println only: a baseline diff written with print was lost at exit
+            o.flush();
+            e.flush();
+        }
     }
 
     /** Runs the CLI (the suite, or {@code load}) and returns its exit status. */
