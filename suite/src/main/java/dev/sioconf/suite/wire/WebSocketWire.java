@@ -181,21 +181,33 @@ public final class WebSocketWire implements AutoCloseable {
 
     public void send(String text) {
         log.sent("ws", text);
-        try {
-            session.getBasicRemote().sendText(text);
-        } catch (IOException | RuntimeException e) {
-            // Tyrus says a socket the server has closed in a plain RuntimeException ("Socket is not connected.")
-            throw new TargetMisbehaved("could not send a websocket frame: " + e.getMessage(), e);
-        }
+        write(() -> session.getBasicRemote().sendText(text));
     }
 
     public void sendBinary(byte[] bytes) {
         log.sent("ws", "[binary " + hex(bytes) + "]");
+        write(() -> session.getBasicRemote().sendBinary(ByteBuffer.wrap(bytes)));
+    }
+
+    private interface FrameWrite {
+        void run() throws IOException;
+    }
+
+    /**
+     * Writes a frame; a frame the server's closing makes unwritable is the server's doing. Tyrus
+     * reports that as an IOException, an IllegalStateException, or a plain RuntimeException
+     * ("Socket is not connected."); any other RuntimeException is the tester's own.
+     */
+    private void write(FrameWrite frame) {
         try {
-            session.getBasicRemote().sendBinary(ByteBuffer.wrap(bytes));
-        } catch (IOException | RuntimeException e) {
-            // Tyrus says a socket the server has closed in a plain RuntimeException ("Socket is not connected.")
+            frame.run();
+        } catch (IOException | IllegalStateException e) {
             throw new TargetMisbehaved("could not send a websocket frame: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (session.isOpen() && !String.valueOf(e.getMessage()).contains("not connected")) {
+                throw e;
+            }
+            throw new TargetMisbehaved("could not send a websocket frame: the server closed the socket (" + e.getMessage() + ")", e);
         }
     }
 
