@@ -9,13 +9,12 @@ import dev.sioconf.server.eio4.Eio4Settings;
 import dev.sioconf.server.legacy.LegacySettings;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,13 +67,10 @@ class DeploymentClientIT {
             for (String config : List.of("websocket-proxy", "no-upgrade-headers")) {
                 NginxFrontEnd nginx = NginxFrontEnd.start(config, List.of(server.baseUri()), scratch.resolve(config));
                 running.add(nginx);
-                Map<String, CompletableFuture<JsonNode>> runs = new java.util.LinkedHashMap<>();
-                for (Client c : CLIENTS) {
-                    runs.put(c.name(), CompletableFuture.supplyAsync(() -> timeToHello(nginx.base(), c)));
-                }
+                // one set-up after the other, so that no run's time includes another's
                 Map<String, JsonNode> results = new java.util.LinkedHashMap<>();
-                for (Map.Entry<String, CompletableFuture<JsonNode>> e : runs.entrySet()) {
-                    results.put(e.getKey(), e.getValue().get());
+                for (Client c : CLIENTS) {
+                    results.put(c.name(), timeToHello(nginx.base(), c, scratch.resolve(config + "-" + CLIENTS.indexOf(c) + ".log")));
                 }
                 byFrontEnd.put(config, results);
             }
@@ -100,31 +96,22 @@ class DeploymentClientIT {
         }
     }
 
-    /** Runs the node probe for one client set-up; its whole run is bounded by RUNS x RUN_BOUND plus a margin. */
-    private static JsonNode timeToHello(URI base, Client c) {
-        try {
-            List<String> command = new ArrayList<>(List.of("node", "deploy/time-to-hello.js", base.toString(), "--runs",
-                    String.valueOf(RUNS), "--timeout-ms", String.valueOf(RUN_BOUND.toMillis())));
-            command.addAll(c.args());
-            Process p = new ProcessBuilder(command).directory(ServerProcess.interopDir().toFile())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    return "";
-                }
-            });
-            long bound = RUN_BOUND.multipliedBy(RUNS).plusSeconds(20).toMillis();
-            if (!p.waitFor(bound, TimeUnit.MILLISECONDS)) {
-                ServerProcess.stop(p);
-                throw new IllegalStateException("time-to-hello.js (" + c.name() + ") still running after " + bound + " ms");
-            }
-            String line = out.get(5, TimeUnit.SECONDS).strip();
-            assertThat(p.exitValue()).as("time-to-hello.js exit (%s), stdout %s", c.name(), line).isZero();
-            return new ObjectMapper().readTree(line);
-        } catch (Exception e) {
-            throw new IllegalStateException("time-to-hello.js (" + c.name() + "): " + e, e);
+    /** Runs the node probe for one client set-up, bounded by RUNS x RUN_BOUND and a margin; its stderr goes to {@code log}. */
+    private static JsonNode timeToHello(URI base, Client c, Path log) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("node", "deploy/time-to-hello.js", base.toString(), "--runs",
+                String.valueOf(RUNS), "--timeout-ms", String.valueOf(RUN_BOUND.toMillis())));
+        command.addAll(c.args());
+        Path out = log.resolveSibling(log.getFileName() + ".out");
+        Process p = new ProcessBuilder(command).directory(ServerProcess.interopDir().toFile())
+                .redirectOutput(out.toFile()).redirectError(log.toFile()).start();
+        long bound = RUN_BOUND.multipliedBy(RUNS).plusSeconds(20).toMillis();
+        if (!p.waitFor(bound, TimeUnit.MILLISECONDS)) {
+            ServerProcess.stop(p);
+            throw new IllegalStateException("time-to-hello.js (" + c.name() + ") still running after " + bound + " ms; stderr: "
+                    + ServerProcess.tail(log));
         }
+        String line = Files.readString(out).strip();
+        assertThat(p.exitValue()).as("time-to-hello.js exit (%s), stdout %s, stderr %s", c.name(), line, ServerProcess.tail(log)).isZero();
+        return new ObjectMapper().readTree(line);
     }
 }

@@ -8,6 +8,7 @@ import dev.sioconf.server.ReferenceServer;
 import dev.sioconf.server.eio4.Eio4Settings;
 import dev.sioconf.server.legacy.LegacySettings;
 import dev.sioconf.suite.cli.SioconfMain;
+import dev.sioconf.suite.eio4.deployment.Findings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,9 +42,6 @@ class DeploymentIT {
     static final Duration PING_INTERVAL = Duration.ofMillis(6000);
     static final Duration PING_TIMEOUT = Duration.ofMillis(5000);
 
-    static final String NO_WEBSOCKET = "the front end does not carry WebSocket: offer polling only, as the web-role setup does";
-    static final String POLL_CUT = "the front end ended a held poll before the server answered it";
-    static final String NOT_STICKY = "need sticky sessions";
 
     /** A front end: its nginx configuration, how many nodes stand behind it, and the finding each requirement must give. */
     record Scenario(String config, int nodes, Map<String, String> findings) {
@@ -50,9 +49,9 @@ class DeploymentIT {
 
     static final List<Scenario> SCENARIOS = List.of(
             new Scenario("websocket-proxy", 1, Map.of()),
-            new Scenario("no-upgrade-headers", 1, Map.of("EIO4-24.1", NO_WEBSOCKET)),
-            new Scenario("short-read-timeout", 1, Map.of("EIO4-24.2", POLL_CUT)),
-            new Scenario("round-robin", 2, Map.of("EIO4-24.3", NOT_STICKY)),
+            new Scenario("no-upgrade-headers", 1, Map.of("EIO4-24.1", Findings.NO_WEBSOCKET)),
+            new Scenario("short-read-timeout", 1, Map.of("EIO4-24.2", Findings.POLL_CUT)),
+            new Scenario("round-robin", 2, Map.of("EIO4-24.3", Findings.NOT_STICKY)),
             new Scenario("sticky", 2, Map.of()));
 
     @TempDir
@@ -67,7 +66,7 @@ class DeploymentIT {
         StringWriter err = new StringWriter();
         int status;
         try {
-            StringBuilder targets = new StringBuilder("{\"targets\": [\n");
+            StringJoiner targets = new StringJoiner(",\n", "{\"targets\": [\n", "\n]}\n");
             for (Scenario s : SCENARIOS) {
                 List<URI> nodes = new ArrayList<>();
                 for (int i = 0; i < s.nodes(); i++) {
@@ -77,11 +76,10 @@ class DeploymentIT {
                 }
                 NginxFrontEnd nginx = NginxFrontEnd.start(s.config(), nodes, scratch.resolve(s.config()));
                 running.add(nginx);
-                targets.append(targets.length() > 16 ? ",\n" : "").append("  {\"name\": \"nginx/").append(s.config())
-                        .append("\", \"url\": \"").append(nginx.base()).append("\", \"contract\": \"declared\"}");
+                targets.add("  {\"name\": \"nginx/" + s.config() + "\", \"url\": \"" + nginx.base() + "\", \"contract\": \"declared\"}");
             }
             Path file = scratch.resolve("targets.json");
-            Files.writeString(file, targets.append("\n]}\n").toString());
+            Files.writeString(file, targets.toString());
             try (PrintWriter o = new PrintWriter(out, true); PrintWriter e = new PrintWriter(err, true)) {
                 status = SioconfMain.run(o, e, "--targets", file.toString(), "--deployment", "--select", "EIO4-24",
                         "--quiet", "--report", report.toString());
@@ -114,7 +112,7 @@ class DeploymentIT {
                     assertThat(verdict + " " + message).as("%s %s", s.config(), requirement).startsWith("FAIL").contains(finding);
                 } else if (s.config().equals("round-robin")) {
                     // the handshake and the one request after it may or may not land on the same node
-                    assertThat(verdict.equals("PASS") || message.contains(NOT_STICKY)).as("%s %s: %s %s", s.config(), requirement,
+                    assertThat(verdict.equals("PASS") || message.contains(Findings.NOT_STICKY)).as("%s %s: %s %s", s.config(), requirement,
                             verdict, message).isTrue();
                 } else {
                     assertThat(verdict).as("%s %s: %s", s.config(), requirement, message).isEqualTo("PASS");

@@ -41,29 +41,40 @@ final class NginxFrontEnd implements AutoCloseable {
         Files.createDirectories(dir);
         // nginx's workers run as nobody when the master is root; they write request bodies here
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
-        int port = freePort();
-        String conf = Files.readString(template)
-                .replace("@DIR@", dir.toString())
-                .replace("@PORT@", String.valueOf(port))
-                .replace("@SERVERS@", servers.stream().map(s -> "server " + s.getHost() + ":" + s.getPort() + ";")
-                        .collect(Collectors.joining("\n    ")));
-        Path confFile = dir.resolve("nginx.conf");
-        Files.writeString(confFile, conf);
-        Process p = new ProcessBuilder(NGINX.toString(), "-p", dir.toString(), "-c", confFile.toString(), "-e",
-                dir.resolve("error.log").toString(), "-g", "daemon off;")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("nginx.out").toFile()).start();
-        NginxFrontEnd nginx = new NginxFrontEnd(p, URI.create("http://127.0.0.1:" + port), dir);
-        long deadline = System.nanoTime() + START_LIMIT.toNanos();
-        while (!accepts(port)) {
-            if (!p.isAlive() || System.nanoTime() > deadline) {
-                nginx.close();
-                throw new IllegalStateException("nginx (" + config + ") did not start listening on " + port + " within "
-                        + START_LIMIT.toSeconds() + " s: " + ServerProcess.tail(dir.resolve("error.log"))
-                        + ServerProcess.tail(dir.resolve("nginx.out")));
+        String upstream = servers.stream().map(s -> "server " + s.getHost() + ":" + s.getPort() + ";")
+                .collect(Collectors.joining("\n    "));
+        // the free port may be taken by someone else before nginx binds it: then once more, on another
+        IllegalStateException failed = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            int port = freePort();
+            Files.writeString(dir.resolve("nginx.conf"), Files.readString(template).replace("@DIR@", dir.toString())
+                    .replace("@PORT@", String.valueOf(port)).replace("@SERVERS@", upstream));
+            NginxFrontEnd nginx = new NginxFrontEnd(launch(dir), URI.create("http://127.0.0.1:" + port), dir);
+            long deadline = System.nanoTime() + START_LIMIT.toNanos();
+            while (!accepts(port) && nginx.process.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
             }
-            Thread.sleep(50);
+            if (accepts(port)) {
+                return nginx;
+            }
+            nginx.close();
+            failed = new IllegalStateException("nginx (" + config + ") did not start listening on " + port + " within "
+                    + START_LIMIT.toSeconds() + " s: " + ServerProcess.tail(dir.resolve("error.log"))
+                    + ServerProcess.tail(dir.resolve("nginx.out")));
         }
-        return nginx;
+        throw failed;
+    }
+
+    /**
+     * nginx in the foreground under a shell that ends with it, and that stops it when this JVM's end
+     * of the shell's stdin closes, so that a test JVM that is killed leaves no nginx behind.
+     */
+    private static Process launch(Path dir) throws IOException {
+        String nginx = NGINX + " -p " + dir + " -c " + dir.resolve("nginx.conf") + " -e " + dir.resolve("error.log")
+                + " -g 'daemon off;'";
+        // fd 3 keeps the shell's stdin: sh gives a background job /dev/null as its stdin
+        return new ProcessBuilder("sh", "-c", "exec 3<&0; " + nginx + " & pid=$!; (cat <&3 > /dev/null; kill $pid 2>/dev/null) & wait $pid")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("nginx.out").toFile()).start();
     }
 
     URI base() {
