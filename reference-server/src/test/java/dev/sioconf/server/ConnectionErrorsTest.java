@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /** What an operator sees when a connection fails: one line at most, never a stack trace at the pipeline's tail. */
 class ConnectionErrorsTest {
 
-    private final List<LogRecord> logged = new ArrayList<>();
+    /** Written by netty's event loop, read by the test. */
+    private final List<LogRecord> logged = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Handler capture = new Handler() {
         @Override
         public void publish(LogRecord record) {

@@ -117,10 +117,10 @@ public class ResultsCollector implements TestExecutionListener {
             return java.time.Duration.ofNanos(lastEndNanos - firstStartNanos);
         }
 
-        /** e.g. {@code reference/eio4-all: 397 results (21 of them opt-in: --robustness, --deployment) in 12.3 s wall}. */
+        /** e.g. {@code reference/eio4-all: 397 results (21 of them opt-in cases) in 12.3 s wall}. */
         public String describe() {
             return String.format(java.util.Locale.ROOT, "%s: %d results%s in %.1f s wall", target, results,
-                    optIn == 0 ? "" : " (" + optIn + " of them opt-in: --robustness, --deployment)", wall().toMillis() / 1000.0);
+                    optIn == 0 ? "" : " (" + optIn + " of them opt-in cases)", wall().toMillis() / 1000.0);
         }
     }
 

@@ -18,7 +18,8 @@ import java.util.zip.GZIPOutputStream;
 /**
  * The wire logs of a report. Every result's whole log goes into one compressed file,
  * {@code wire-logs.jsonl.gz}; the pages, results.json and junit.xml keep whole logs only for the
- * results a reader has to study (FAIL, NON_STRICT, ERROR). For any other result a case page shows
+ * results a reader has to study (FAIL, NON_STRICT, ERROR, INFORMATIONAL). For the others (PASS,
+ * and the SKIPPED and UNIMPLEMENTED that sent little) a case page shows
  * the first {@value #HEAD} and last {@value #TAIL} entries, at most {@value #TEXT} characters of
  * each, and draws no timeline, and results.json leaves its log out, so that a run of two thousand
  * cases stays a report of a few megabytes.
@@ -31,7 +32,8 @@ public final class WireLogs {
     static final int TAIL = 2;
     static final int TEXT = 300;
 
-    private static final Set<Verdict> KEPT_WHOLE = Set.of(Verdict.FAIL, Verdict.NON_STRICT, Verdict.ERROR);
+    /** What did not pass, and INFORMATIONAL, which exists to record behaviour for the reader. */
+    private static final Set<Verdict> KEPT_WHOLE = Set.of(Verdict.FAIL, Verdict.NON_STRICT, Verdict.ERROR, Verdict.INFORMATIONAL);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private WireLogs() {
@@ -44,7 +46,7 @@ public final class WireLogs {
         try (OutputStream gz = new FastGzip(Files.newOutputStream(file));
                 Writer w = new OutputStreamWriter(gz, StandardCharsets.UTF_8)) {
             for (CaseResult r : results.stream().sorted(ResultsJson.ORDER).toList()) {
-                ObjectNode line = JSON.createObjectNode().put("target", r.target()).put("id", r.id())
+                ObjectNode line = JSON.createObjectNode().put("target", r.target()).put("profile", r.profile()).put("id", r.id())
                         .put("requirement", r.requirement()).put("transport", r.transport())
                         .put("verdict", r.verdict().name());
                 line.set("wire", JSON.valueToTree(r.wire()));
@@ -67,7 +69,8 @@ public final class WireLogs {
         }
         List<WireEntry> wire = r.wire();
         List<WireEntry> shown = new ArrayList<>();
-        int cut = wire.size() > HEAD + TAIL ? wire.size() - HEAD - TAIL : 0;
+        // a note in place of a single entry would save nothing
+        int cut = wire.size() > HEAD + TAIL + 1 ? wire.size() - HEAD - TAIL : 0;
         for (int i = 0; i < wire.size(); i++) {
             if (cut > 0 && i == HEAD) {
                 shown.add(new WireEntry(wire.get(i).atMillis(), "!", "note", cut + " entries left out here: the case passed, and "
@@ -82,7 +85,7 @@ public final class WireLogs {
     }
 
     private static boolean isLong(List<WireEntry> wire) {
-        return wire.size() > HEAD + TAIL || wire.stream().anyMatch(e -> e.text().length() > TEXT);
+        return wire.size() > HEAD + TAIL + 1 || wire.stream().anyMatch(e -> e.text().length() > TEXT);
     }
 
     private static WireEntry shortText(WireEntry e) {

@@ -34,7 +34,7 @@ class ResultsCollectorSpansTest {
     @Test
     void aSpanSaysHowManyOfItsResultsAreOptInCases() {
         ResultsCollector.TargetSpan span = new ResultsCollector.TargetSpan("reference/eio4-all", 397, 21, 0, 34_400_000_000L);
-        assertThat(span.describe()).isEqualTo("reference/eio4-all: 397 results (21 of them opt-in: --robustness, --deployment) in 34.4 s wall");
+        assertThat(span.describe()).isEqualTo("reference/eio4-all: 397 results (21 of them opt-in cases) in 34.4 s wall");
         assertThat(new ResultsCollector.TargetSpan("t", 376, 0, 0, 1_000_000_000L).describe()).isEqualTo("t: 376 results in 1.0 s wall");
     }
 }

@@ -112,7 +112,8 @@ public final class SioconfMain implements Callable<Integer> {
                     + "\"contract\": ..., \"settings\": {\"ping-interval\": 1000, ...}}]}; one report with every target side by side.")
     Path targetsFile;
 
-    @Option(names = "--report", paramLabel = "DIR", description = "Where the report goes: index.html, a page per case, results.json, junit.xml (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--report", paramLabel = "DIR", description = "Where the report goes: index.html, a page per case, results.json, junit.xml, every case's whole wire log "
+            + "in wire-logs.jsonl.gz (default: ${DEFAULT-VALUE}).")
     Path report = Path.of("target", "sioconf-report");
 
     @Option(names = "--select", paramLabel = "ID-PREFIX",

@@ -39,8 +39,6 @@ public final class SuiteRunner {
      * security advisories (for servers the user runs or owns), and the deployment findings.
      */
     public record OptIn(boolean robustness, boolean deployment) {
-        public static final OptIn NONE = new OptIn(false, false);
-
         List<String> packages(String profile) {
             List<String> packages = new ArrayList<>();
             if (robustness && !profile.equals("legacy")) {
