@@ -65,7 +65,7 @@ class DeploymentClientIT {
             ReferenceServer server = ReferenceServer.start(LegacySettings.defaults(), Eio4Settings.defaults());
             running.add(server);
             for (String config : List.of("websocket-proxy", "no-upgrade-headers")) {
-                NginxFrontEnd nginx = NginxFrontEnd.start(config, List.of(server.baseUri()), scratch.resolve(config));
+                FrontEnd nginx = FrontEnd.start(FrontEnd.Proxy.NGINX, config, List.of(server.baseUri()), scratch.resolve(config));
                 running.add(nginx);
                 // one set-up after the other, so that no run's time includes another's
                 Map<String, JsonNode> results = new java.util.LinkedHashMap<>();

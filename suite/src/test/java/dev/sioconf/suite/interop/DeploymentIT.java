@@ -28,9 +28,10 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
- * The deployment findings of spec/eio4.md section 24 through real front ends: Debian's nginx,
- * with each configuration of {@code interop/deploy/nginx/}, in front of one or two reference
- * servers. The CLI checks all five in one run ({@code --targets}, {@code --deployment}), as a
+ * The deployment findings of spec/eio4.md section 24 through real front ends: Debian's nginx and
+ * HAProxy, with each configuration of {@code interop/deploy/nginx/} and {@code interop/deploy/haproxy/},
+ * in front of one or two reference servers. The CLI checks all nine in one run ({@code --targets},
+ * {@code --deployment}), as a
  * user would check a deployment; the configurations set up right pass, and each broken one
  * yields its finding. The report goes to {@code target/interop-report/deployment/}.
  */
@@ -43,16 +44,25 @@ class DeploymentIT {
     static final Duration PING_TIMEOUT = Duration.ofMillis(5000);
 
 
-    /** A front end: its nginx configuration, how many nodes stand behind it, and the finding each requirement must give. */
-    record Scenario(String config, int nodes, Map<String, String> findings) {
+    /** A front end: the proxy and its configuration, how many nodes stand behind it, and the finding each requirement must give. */
+    record Scenario(FrontEnd.Proxy proxy, String config, int nodes, Map<String, String> findings) {
+
+        String name() {
+            return proxy.name + "/" + config;
+        }
     }
 
+    /** HAProxy in HTTP mode always carries the upgrade, so it has no counterpart of no-upgrade-headers. */
     static final List<Scenario> SCENARIOS = List.of(
-            new Scenario("websocket-proxy", 1, Map.of()),
-            new Scenario("no-upgrade-headers", 1, Map.of("EIO4-24.1", Findings.NO_WEBSOCKET)),
-            new Scenario("short-read-timeout", 1, Map.of("EIO4-24.2", Findings.POLL_CUT)),
-            new Scenario("round-robin", 2, Map.of("EIO4-24.3", Findings.NOT_STICKY)),
-            new Scenario("sticky", 2, Map.of()));
+            new Scenario(FrontEnd.Proxy.NGINX, "websocket-proxy", 1, Map.of()),
+            new Scenario(FrontEnd.Proxy.NGINX, "no-upgrade-headers", 1, Map.of("EIO4-24.1", Findings.NO_WEBSOCKET)),
+            new Scenario(FrontEnd.Proxy.NGINX, "short-read-timeout", 1, Map.of("EIO4-24.2", Findings.POLL_CUT)),
+            new Scenario(FrontEnd.Proxy.NGINX, "round-robin", 2, Map.of("EIO4-24.3", Findings.NOT_STICKY)),
+            new Scenario(FrontEnd.Proxy.NGINX, "sticky", 2, Map.of()),
+            new Scenario(FrontEnd.Proxy.HAPROXY, "websocket-proxy", 1, Map.of()),
+            new Scenario(FrontEnd.Proxy.HAPROXY, "short-server-timeout", 1, Map.of("EIO4-24.2", Findings.POLL_CUT)),
+            new Scenario(FrontEnd.Proxy.HAPROXY, "round-robin", 2, Map.of("EIO4-24.3", Findings.NOT_STICKY)),
+            new Scenario(FrontEnd.Proxy.HAPROXY, "sticky", 2, Map.of()));
 
     @TempDir
     Path scratch;
@@ -74,9 +84,9 @@ class DeploymentIT {
                     running.add(node);
                     nodes.add(node.baseUri());
                 }
-                NginxFrontEnd nginx = NginxFrontEnd.start(s.config(), nodes, scratch.resolve(s.config()));
-                running.add(nginx);
-                targets.add("  {\"name\": \"nginx/" + s.config() + "\", \"url\": \"" + nginx.base() + "\", \"contract\": \"declared\"}");
+                FrontEnd frontEnd = FrontEnd.start(s.proxy(), s.config(), nodes, scratch.resolve(s.proxy().name + "-" + s.config()));
+                running.add(frontEnd);
+                targets.add("  {\"name\": \"" + s.name() + "\", \"url\": \"" + frontEnd.base() + "\", \"contract\": \"declared\"}");
             }
             Path file = scratch.resolve("targets.json");
             Files.writeString(file, targets.toString());
@@ -100,8 +110,8 @@ class DeploymentIT {
             byTarget.computeIfAbsent(c.get("target").asText(), k -> new ArrayList<>()).add(c);
         }
         for (Scenario s : SCENARIOS) {
-            List<JsonNode> cases = byTarget.getOrDefault("nginx/" + s.config(), List.of());
-            assertThat(cases).as("%s: one result per requirement of section 24; %s", s.config(), said)
+            List<JsonNode> cases = byTarget.getOrDefault(s.name(), List.of());
+            assertThat(cases).as("%s: one result per requirement of section 24; %s", s.name(), said)
                     .extracting(c -> c.get("requirement").asText()).containsExactlyInAnyOrder("EIO4-24.1", "EIO4-24.2", "EIO4-24.3");
             for (JsonNode c : cases) {
                 String requirement = c.get("requirement").asText();
@@ -109,13 +119,13 @@ class DeploymentIT {
                 String message = c.get("message").asText();
                 String finding = s.findings().get(requirement);
                 if (finding != null) {
-                    assertThat(verdict + " " + message).as("%s %s", s.config(), requirement).startsWith("FAIL").contains(finding);
+                    assertThat(verdict + " " + message).as("%s %s", s.name(), requirement).startsWith("FAIL").contains(finding);
                 } else if (s.config().equals("round-robin")) {
                     // the handshake and the one request after it may or may not land on the same node
-                    assertThat(verdict.equals("PASS") || message.contains(Findings.NOT_STICKY)).as("%s %s: %s %s", s.config(), requirement,
+                    assertThat(verdict.equals("PASS") || message.contains(Findings.NOT_STICKY)).as("%s %s: %s %s", s.name(), requirement,
                             verdict, message).isTrue();
                 } else {
-                    assertThat(verdict).as("%s %s: %s", s.config(), requirement, message).isEqualTo("PASS");
+                    assertThat(verdict).as("%s %s: %s", s.name(), requirement, message).isEqualTo("PASS");
                 }
             }
         }

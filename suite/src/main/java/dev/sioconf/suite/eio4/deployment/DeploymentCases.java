@@ -104,9 +104,9 @@ class DeploymentCases {
         return new AssertionFailedError(ProgressLines.FINDING + finding + " (" + actual + ")", expected, actual);
     }
 
-    /** An HTTP answer in a line: its status line and, when short, its body; an HTML body by its title. */
+    /** An HTTP answer in a line: its status line and, when short, its body; an HTML body by its title or first heading. */
     private static String firstLine(String text) {
-        Matcher title = Pattern.compile("<title>([^<]*)</title>").matcher(text);
+        Matcher title = Pattern.compile("<(?:title|h1)>([^<]*)</").matcher(text); // nginx's error pages, HAProxy's
         if (title.find()) {
             return title.group(1).strip();
         }
