@@ -74,11 +74,7 @@ final class ProgressPrinter extends ResultsCollector {
                 line.append("\n         Checked:  ").append(oneLine(what));
             }
             if (r.message().startsWith(ProgressLines.FINDING)) {
-                // the finding without the Actual it ends with in brackets, which the next lines show
-                String finding = r.message().lines().findFirst().orElse("");
-                String actual = " (" + r.actual() + ")";
-                line.append("\n         ").append(oneLine(finding.endsWith(actual)
-                        ? finding.substring(0, finding.length() - actual.length()) : finding));
+                line.append("\n         ").append(oneLine(r.message().lines().findFirst().orElse("")));
             }
             line.append("\n         Expected: ").append(oneLine(r.expected()))
                     .append("\n         Actual:   ").append(oneLine(r.actual()));

@@ -100,8 +100,9 @@ class DeploymentCases {
         }
     }
 
+    /** The finding in the message, what was seen as Actual: the console and the report show both. */
     private static AssertionFailedError finding(String finding, String expected, String actual) {
-        return new AssertionFailedError(ProgressLines.FINDING + finding + " (" + actual + ")", expected, actual);
+        return new AssertionFailedError(ProgressLines.FINDING + finding, expected, actual);
     }
 
     /** An HTTP answer in a line: its status line and, when short, its body; an HTML body by its title or first heading. */
