@@ -79,7 +79,7 @@ public final class EmbeddedReference {
     /** The timings every eio4 scenario runs with; both transports, no CORS. */
     public static dev.sioconf.server.eio4.Eio4Settings eio4Quick() {
         return dev.sioconf.server.eio4.Eio4Settings.defaults()
-                .withPing(Duration.ofMillis(1000), Duration.ofMillis(2000))
+                .withPing(Duration.ofMillis(1000), Duration.ofMillis(5000))
                 .withUpgradeTimeout(Duration.ofMillis(2000))
                 .withConnectTimeout(Duration.ofMillis(10_000));
     }

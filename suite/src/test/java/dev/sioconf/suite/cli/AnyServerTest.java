@@ -58,7 +58,7 @@ class AnyServerTest {
             assertThat(r.exit()).as(r.out() + r.err()).isZero();
             assertThat(r.out()).contains("profile eio4 (discovered: 0{\"sid\":",
                     "discovered, not declared: path=/socket.io/ transports=polling,websocket allow-upgrades=on ping-interval=1000 "
-                            + "ping-timeout=2000 max-payload=1000000 jsonp=on cors=none",
+                            + "ping-timeout=5000 max-payload=1000000 jsonp=on cors=none",
                     "also answers eio3", "contract: found", "requirements checked");
             assertThat(Files.readString(dir.resolve("index.html"))).contains("discovered, not declared");
         }
@@ -108,7 +108,7 @@ class AnyServerTest {
             Files.writeString(file, "{\"targets\": [\n"
                     + "  {\"name\": \"with contract\", \"url\": \"" + a.baseUri() + "\"},\n"
                     + "  {\"name\": \"plain\", \"url\": \"" + b.baseUri() + "\", \"contract\": \"none\"},\n"
-                    + "  {\"name\": \"as eio3\", \"url\": \"" + c.baseUri() + "\", \"profile\": \"eio3\", \"settings\": {\"ping-timeout\": 2000}}\n"
+                    + "  {\"name\": \"as eio3\", \"url\": \"" + c.baseUri() + "\", \"profile\": \"eio3\", \"settings\": {\"ping-timeout\": 5000}}\n"
                     + "]}\n");
             Path report = dir.resolve("report");
             Run r = sioconf("--targets", file.toString(), "--select", "EIO4-3.1", "--select", "EIO3-3.1", "--report", report.toString());

@@ -86,13 +86,34 @@ class PollingCases {
 
     @Requirement("EIO4-7.7")
     @Eio4Case(perTransport = false, onlyIf = EngineTrait.POLLING_OFFERED,
-            does = "holds a poll, sends a second poll for the same session, then polls once more")
+            does = "holds a poll, sends a second poll for the same session, then polls once more; again on a new session, "
+                    + "up to " + PollingCases.OVERLAP_ATTEMPTS + " times, while the ping answered the first poll before the second came")
     void secondConcurrentPollIsRefusedAndEndsTheSession(EngineTester t) {
+        for (int attempt = 1; attempt < OVERLAP_ATTEMPTS; attempt++) {
+            if (overlappingPollsRefused(t, false)) {
+                return;
+            }
+        }
+        overlappingPollsRefused(t, true);
+    }
+
+    /** How often EIO4-7.7 tries to hold two polls at once before it judges what it got. */
+    static final int OVERLAP_ATTEMPTS = 3;
+
+    /**
+     * One try of EIO4-7.7; false, before any assertion, when the two polls never overlapped: the
+     * ping answered the first before the second came (a stalled tester on a loaded machine), and
+     * both were answered 200. The last try ({@code judge}) asserts whatever it got.
+     */
+    private static boolean overlappingPollsRefused(EngineTester t, boolean judge) {
         String sid = t.handshake().sid();
         CompletableFuture<HttpAnswer> first = t.pollAsync(t.path(), sid);
         t.pause(java.time.Duration.ofMillis(100), "let the first poll be held");
         HttpAnswer second = t.poll(sid);
         HttpAnswer one = t.await(first);
+        if (!judge && one.status() == 200 && second.status() == 200 && Eio4Codec.visible(one.body()).equals("2")) {
+            return false;
+        }
         // On a loaded machine the poll sent first may reach the server second: judge by arrival, not by sending.
         HttpAnswer held = one.status() == 200 ? one : second;
         HttpAnswer refused = one.status() == 200 ? second : one;
@@ -100,6 +121,7 @@ class PollingCases {
         assertThat(held.status()).as("status of the held poll").isEqualTo(200);
         assertThat(Eio4Codec.visible(held.body())).as("body of the held poll").endsWith("1");
         t.assertSessionGone(sid);
+        return true;
     }
 
     @Requirement("EIO4-7.8")
