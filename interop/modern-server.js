@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 /*
  * sioconf interop server: the real socket.io 4.8 (npm alias socket.io-4), set up with the
- * server contract of spec/eio4.md section 23, plus a bare Engine.IO echo endpoint at
- * /engine.io/ (section 15), so that the suite can run against it like against any
- * third-party server.
+ * server contract of spec/eio4.md section 23 (and the join and broadcast events of section 24),
+ * plus a bare Engine.IO echo endpoint at /engine.io/ (section 15), so that the suite can run
+ * against it like against any third-party server.
  *
  * usage:  [PORT=0] [TRANSPORTS=polling,websocket] [PING_INTERVAL=25000] ... node modern-server.js
  *
@@ -17,6 +17,8 @@
  *   UPGRADE_TIMEOUT   milliseconds                                       -> upgradeTimeout
  *   CORS_ORIGINS      "*" or a comma list of origins                     -> cors.origin
  *   ECHO_PATH         path of the Engine.IO echo endpoint, default /engine.io/; "off" for none
+ *   REDIS_URL         e.g. redis://127.0.0.1:6379: share events with the other nodes through
+ *                     @socket.io/redis-adapter, as a cluster does (spec/eio4.md section 24)
  *   EXIT_WITH_STDIN   "1": exit when stdin ends, so a parent that dies takes the server along
  *
  * stdout: exactly one line "listening <port>" once the server accepts connections.
@@ -95,6 +97,28 @@ function contract(socket) {
     const ack = typeof args[args.length - 1] === 'function' ? args.pop() : null;
     if (ack) ack(...args);
   });
+  socket.on('join', (room, ack) => {
+    if (typeof room !== 'string' || typeof ack !== 'function') return;
+    Promise.resolve(socket.join(room)).then(() => ack(room));
+  });
+  socket.on('broadcast', (room, ...args) => {
+    if (typeof room !== 'string') return;
+    if (typeof args[args.length - 1] === 'function') args.pop();
+    socket.nsp.to(room).emit('broadcast-back', room, ...args);
+  });
+}
+
+/** With REDIS_URL, the nodes share events through redis, as a cluster with an adapter does. */
+async function shareEventsThroughRedis(io) {
+  const url = env('REDIS_URL');
+  if (url === null) return;
+  const { createClient } = require('redis');
+  const { createAdapter } = require('@socket.io/redis-adapter');
+  const pub = createClient({ url });
+  const sub = pub.duplicate();
+  for (const client of [pub, sub]) client.on('error', (e) => process.stderr.write('modern-server.js: redis: ' + e.message + '\n'));
+  await Promise.all([pub.connect(), sub.connect()]);
+  io.adapter(createAdapter(pub, sub));
 }
 
 const options = engineOptions();
@@ -127,6 +151,8 @@ process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
 
 const port = env('PORT') === '0' ? 0 : positive('PORT') || 0;
-httpServer.listen(port, '127.0.0.1', () => {
-  writeStdout('listening ' + httpServer.address().port + '\n');
-});
+shareEventsThroughRedis(io).then(() => {
+  httpServer.listen(port, '127.0.0.1', () => {
+    writeStdout('listening ' + httpServer.address().port + '\n');
+  });
+}, (e) => fail('REDIS_URL: ' + e.message));

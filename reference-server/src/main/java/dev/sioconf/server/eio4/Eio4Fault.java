@@ -38,7 +38,9 @@ public enum Eio4Fault {
     REORDER_QUEUED("eio4-reorder-queued",
             "the first two packets of a polling payload are swapped"),
     UNBOUNDED_ATTACHMENTS("eio4-unbounded-attachments",
-            "packets may announce any number of attachments, all awaited");
+            "packets may announce any number of attachments, all awaited"),
+    BROADCAST_LOCAL_ONLY("eio4-broadcast-local-only",
+            "a broadcast to a room reaches its sender only, as on a node of a cluster without an adapter");
 
     private final String wireName;
     private final String description;

@@ -8,13 +8,14 @@ import java.util.regex.Pattern;
 
 /**
  * Which traffic only a contract application answers, per profile: its events ({@code sendMessage},
- * {@code echo}, {@code message}, {@code message-with-ack}), the {@code /custom} namespace and, in
+ * {@code echo}, {@code message}, {@code message-with-ack}, and {@code join} and {@code broadcast} of the
+ * deployment section), the {@code /custom} namespace and, in
  * legacy, echoed message and json packets. On a target with no contract, a case that sends such
  * traffic, or checks a requirement of the contract section itself, is SKIPPED before anything goes out.
  */
 public final class ContractUse {
 
-    private static final Pattern ENGINE = Pattern.compile("\\[\\s*\"(sendMessage|echo|message|message-with-ack)\"|/custom\\b");
+    private static final Pattern ENGINE = Pattern.compile("\\[\\s*\"(sendMessage|echo|message|message-with-ack|join|broadcast)\"|/custom\\b");
     private static final Pattern LEGACY = Pattern.compile(
             "(?m)\"name\"\\s*:\\s*\"(sendMessage|echo)\"|/custom\\b|(^|\ufffd|\")[34]:[0-9]*\\+?:[^:]*:");
 

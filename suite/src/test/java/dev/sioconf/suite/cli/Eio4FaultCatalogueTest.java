@@ -50,7 +50,8 @@ class Eio4FaultCatalogueTest {
             Map.entry(Eio4Fault.MESSAGE_BACK_WRONG, "ServerContractCases.messageIsSentBackAsMessageBack"),
             Map.entry(Eio4Fault.ATTACHMENTS_SWAPPED, "BinaryAttachmentCases.placeholdersAreNumberedInOrderOfAppearance"),
             Map.entry(Eio4Fault.REORDER_QUEUED, "EchoCases.pollingEchoesTheOfficialPayloadsExactly"),
-            Map.entry(Eio4Fault.UNBOUNDED_ATTACHMENTS, "SocketIoRobustnessCases.millionAttachmentsCloseTheSessionAtOnce")));
+            Map.entry(Eio4Fault.UNBOUNDED_ATTACHMENTS, "SocketIoRobustnessCases.millionAttachmentsCloseTheSessionAtOnce"),
+            Map.entry(Eio4Fault.BROADCAST_LOCAL_ONLY, "DeploymentCases.aBroadcastReachesTheRoomOnEveryNode")));
 
     static List<CaseResult> clean;
     static final Map<Eio4Fault, List<CaseResult>> FAULTY = new EnumMap<>(Eio4Fault.class);

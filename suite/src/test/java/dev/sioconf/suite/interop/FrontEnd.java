@@ -89,7 +89,7 @@ final class FrontEnd implements AutoCloseable {
             int port = freePort();
             Files.writeString(dir.resolve("proxy.conf"), Files.readString(template).replace("@DIR@", dir.toString())
                     .replace("@PORT@", String.valueOf(port)).replace("@SERVERS@", upstream));
-            FrontEnd frontEnd = new FrontEnd(launch(proxy, dir), URI.create("http://127.0.0.1:" + port));
+            FrontEnd frontEnd = new FrontEnd(launch(proxy.command(dir), dir.resolve("proxy.out")), URI.create("http://127.0.0.1:" + port));
             long deadline = System.nanoTime() + START_LIMIT.toNanos();
             while (!accepts(port) && frontEnd.process.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(50);
@@ -106,14 +106,14 @@ final class FrontEnd implements AutoCloseable {
     }
 
     /**
-     * The proxy in the foreground under a shell that ends with it, and that stops it when this
-     * JVM's end of the shell's stdin closes, so that a test JVM that is killed leaves no proxy behind.
+     * A command in the foreground under a shell that ends with it, and that stops it when this
+     * JVM's end of the shell's stdin closes, so that a test JVM that is killed leaves nothing behind.
      */
-    private static Process launch(Proxy proxy, Path dir) throws IOException {
+    static Process launch(String command, Path out) throws IOException {
         // fd 3 keeps the shell's stdin: sh gives a background job /dev/null as its stdin
-        return new ProcessBuilder("sh", "-c", "exec 3<&0; " + proxy.command(dir)
+        return new ProcessBuilder("sh", "-c", "exec 3<&0; " + command
                 + " & pid=$!; (cat <&3 > /dev/null; kill $pid 2>/dev/null) & wait $pid")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("proxy.out").toFile()).start();
+                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
     }
 
     URI base() {
@@ -125,7 +125,7 @@ final class FrontEnd implements AutoCloseable {
         ServerProcess.stop(process);
     }
 
-    private static boolean accepts(int port) {
+    static boolean accepts(int port) {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", port), 200);
             return true;
@@ -134,7 +134,7 @@ final class FrontEnd implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             return s.getLocalPort();
         }

@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * The application the suite talks to (spec section 23), the same on {@code /} and
  * {@code /custom}: auth after CONNECT, sendMessage/helloBack, echo, message/message-back and
- * message-with-ack. It sends nothing else (SIO5-23.8).
+ * message-with-ack; and for the deployment case of section 24, join and broadcast over rooms. It
+ * sends nothing else (SIO5-23.8).
  */
 public final class Eio4ServerContract {
 
@@ -18,6 +19,7 @@ public final class Eio4ServerContract {
     private final Eio4Settings settings;
     private final boolean authEvent;
     private final boolean answers;
+    private final Rooms rooms = new Rooms();
 
     /** The eio4 contract: the auth event after each CONNECT. */
     public Eio4ServerContract(Eio4Settings settings) {
@@ -46,6 +48,11 @@ public final class Eio4ServerContract {
         }
     }
 
+    /** The socket left its namespace or its session ended: it leaves its rooms. */
+    void onLeave(NamespaceSocket socket) {
+        rooms.leaveAll(socket);
+    }
+
     void onEvent(NamespaceSocket socket, String event, ArrayNode args, Long ackId) {
         if (!answers) {
             return;
@@ -69,6 +76,19 @@ public final class Eio4ServerContract {
             case "message-with-ack" -> {
                 if (ackId != null) {
                     socket.ack(ackId, args);
+                }
+            }
+            case "join" -> {
+                if (ackId != null && args.size() == 1 && args.get(0).isTextual()) {
+                    rooms.join(socket, args.get(0).asText());
+                    socket.ack(ackId, args);
+                }
+            }
+            case "broadcast" -> {
+                if (!args.isEmpty() && args.get(0).isTextual() && !settings.has(Eio4Fault.BROADCAST_LOCAL_ONLY)) {
+                    rooms.broadcast(socket.namespace(), args.get(0).asText(), "broadcast-back", args);
+                } else if (!args.isEmpty() && args.get(0).isTextual()) {
+                    socket.emit("broadcast-back", args);
                 }
             }
             default -> {

@@ -91,6 +91,9 @@ public final class SocketIoApplication implements EngineApplication {
 
     @Override
     public void onClose(EngineSession session, String reason) {
+        if (session.applicationState() instanceof SocketIoClient client) {
+            client.sockets().forEach(contract::onLeave);
+        }
     }
 
     private void handle(SocketIoClient client, SocketPacket packet) {
@@ -98,7 +101,9 @@ public final class SocketIoApplication implements EngineApplication {
         switch (packet.type()) {
             case CONNECT -> connect(client, rules.connectNamespace(ns), packet.data());
             case DISCONNECT -> {
-                if (!client.leave(ns)) {
+                Optional<NamespaceSocket> left = client.leave(ns);
+                left.ifPresent(contract::onLeave);
+                if (left.isEmpty()) {
                     rules.notJoined(client, ns, "DISCONNECT");
                 }
             }

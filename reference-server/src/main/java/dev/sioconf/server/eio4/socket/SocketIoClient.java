@@ -51,9 +51,14 @@ final class SocketIoClient {
         return socket;
     }
 
-    /** Leaves a namespace without a word in reply (SIO5-21.1); false when it was not joined. */
-    boolean leave(String namespace) {
-        return sockets.remove(namespace) != null;
+    /** Leaves a namespace without a word in reply (SIO5-21.1); empty when it was not joined. */
+    Optional<NamespaceSocket> leave(String namespace) {
+        return Optional.ofNullable(sockets.remove(namespace));
+    }
+
+    /** The sockets of every namespace still joined. */
+    List<NamespaceSocket> sockets() {
+        return List.copyOf(sockets.values());
     }
 
     boolean settingsHaveFault(Eio4Fault fault) {

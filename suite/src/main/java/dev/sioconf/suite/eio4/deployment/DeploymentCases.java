@@ -2,8 +2,11 @@ package dev.sioconf.suite.eio4.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sioconf.suite.eio4.SocketIoPackets;
 import dev.sioconf.suite.engine.EngineBounds;
+import dev.sioconf.suite.engine.EngineConnection;
 import dev.sioconf.suite.engine.EngineTester;
+import dev.sioconf.suite.engine.EngineTransport;
 import dev.sioconf.suite.engine.OpenPacket;
 import dev.sioconf.suite.junit.Eio4Case;
 import dev.sioconf.suite.junit.EngineTrait;
@@ -15,6 +18,7 @@ import dev.sioconf.suite.wire.WebSocketWire;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.opentest4j.AssertionFailedError;
@@ -28,6 +32,8 @@ class DeploymentCases {
     /** How many sessions, and requests each, the stickiness case sends: enough that round robin over two nodes cannot hide. */
     static final int SESSIONS = 6;
     static final int REQUESTS = 4;
+    /** How many sessions join the room: round robin over two or three nodes puts some on each. */
+    static final int ROOM_SESSIONS = 4;
 
     @Requirement("EIO4-24.1")
     @Eio4Case(perTransport = false, onlyIf = EngineTrait.UPGRADES,
@@ -97,6 +103,52 @@ class DeploymentCases {
         if (!astray.isEmpty()) {
             throw finding(Findings.NOT_STICKY, "0 of " + SESSIONS * REQUESTS + " requests refused",
                     astray.size() + " of " + SESSIONS * REQUESTS + " requests refused, e.g. " + astray.get(0));
+        }
+    }
+
+    @Requirement("EIO4-24.4")
+    @Eio4Case(perTransport = false, does = "opens " + ROOM_SESSIONS + " sessions one after another (WebSocket when offered and carried, "
+            + "else polling), "
+            + "joins each to one new room on / with 42N[\"join\",room], then emits 42[\"broadcast\",room,\"hi\"] from the first; "
+            + "every session must get 42[\"broadcast-back\",room,\"hi\"]")
+    void aBroadcastReachesTheRoomOnEveryNode(EngineTester t) {
+        EngineTransport way = t.settings().offers("websocket") ? EngineTransport.WEBSOCKET : EngineTransport.POLLING;
+        String room = "sioconf-" + UUID.randomUUID();
+        List<EngineConnection> sessions = new ArrayList<>();
+        for (int i = 1; i <= ROOM_SESSIONS; i++) {
+            EngineConnection c;
+            try {
+                c = t.open(way);
+            } catch (TargetMisbehaved refused) {
+                if (i > 1 || way == EngineTransport.POLLING) {
+                    throw refused;
+                }
+                // a front end that does not carry WebSocket is EIO4-24.1's finding; the room is checked on polling then
+                way = EngineTransport.POLLING;
+                c = t.open(way);
+            }
+            SocketIoPackets.join(c, "/");
+            c.emit("/", i, "[\"join\",\"" + room + "\"]");
+            c.inbox().assertNextSio("3" + i + "[\"" + room + "\"]");
+            sessions.add(c);
+        }
+        String back = "2[\"broadcast-back\",\"" + room + "\",\"hi\"]";
+        sessions.get(0).emit("/", "[\"broadcast\",\"" + room + "\",\"hi\"]");
+        List<String> missed = new ArrayList<>();
+        for (int i = 0; i < sessions.size(); i++) {
+            String got;
+            try {
+                got = sessions.get(i).inbox().nextSio(EngineBounds.PROMPT);
+            } catch (TargetMisbehaved nothing) {
+                got = nothing.getMessage();
+            }
+            if (!back.equals(got)) {
+                missed.add("session " + (i + 1) + ": " + got);
+            }
+        }
+        if (!missed.isEmpty()) {
+            throw finding(Findings.NOT_SHARED, "4" + back + " on all " + ROOM_SESSIONS + " sessions",
+                    (ROOM_SESSIONS - missed.size()) + " of " + ROOM_SESSIONS + " got it; " + String.join("; ", missed));
         }
     }
 

@@ -8,6 +8,8 @@ public final class Findings {
             + "end need sticky sessions";
     public static final String POLL_CUT = "the front end ended a held poll before the server answered it: its read timeout must be "
             + "longer than pingInterval";
+    public static final String NOT_SHARED = "a broadcast did not reach sockets that other nodes hold: the nodes do not share events, "
+            + "they need an adapter (such as @socket.io/redis-adapter)";
 
     private Findings() {
     }
