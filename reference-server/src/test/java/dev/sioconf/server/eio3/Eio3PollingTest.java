@@ -2,9 +2,11 @@ package dev.sioconf.server.eio3;
 
 import static dev.sioconf.server.eio4.Eio4Running.SLACK;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import dev.sioconf.server.eio4.Eio4Running;
 import dev.sioconf.server.eio4.Eio4Settings;
+import io.restassured.response.Response;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -12,7 +14,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Engine.IO 3 polling on EIO=3, with exact wire text as socket.io 2.5.1 writes it. */
+/**
+ * Engine.IO 3 polling on EIO=3, with exact wire text as socket.io 2.5.1 writes it. The handshake's
+ * status and headers and the JSON refusals are checked with REST Assured; payloads, binary bodies
+ * and a torn POST with the JDK client.
+ */
 class Eio3PollingTest {
 
     static final String SIO = "/socket.io/?EIO=3&transport=";
@@ -30,11 +36,12 @@ class Eio3PollingTest {
     @Test
     void the_handshake_carries_the_open_packet_without_max_payload_and_the_implicit_40() throws Exception {
         try (Eio4Running s = new Eio4Running(Eio4Settings.defaults())) {
-            HttpResponse<String> r = s.get(SIO + "polling");
-            assertThat(r.statusCode()).isEqualTo(200);
-            assertThat(r.headers().firstValue("content-type")).hasValue("text/plain; charset=UTF-8");
-            String open = openJson(sid(r.body()), s.settings, "\"websocket\"");
-            assertThat(r.body()).isEqualTo(open.length() + ":" + open + "2:40");
+            String body = s.rest().when().get(SIO + "polling").then()
+                    .statusCode(200)
+                    .header("Content-Type", equalTo("text/plain; charset=UTF-8"))
+                    .extract().asString();
+            String open = openJson(sid(body), s.settings, "\"websocket\"");
+            assertThat(body).isEqualTo(open.length() + ":" + open + "2:40");
             assertThat(s.server.eio3SessionCount()).isEqualTo(1);
             assertThat(s.server.eio4SessionCount()).isZero();
         }
@@ -121,10 +128,10 @@ class Eio3PollingTest {
     @Test
     void refusals_carry_the_engine_io_3_codes() throws Exception {
         try (Eio4Running s = new Eio4Running(Eio4Settings.defaults())) {
-            assertError(s.get("/socket.io/?EIO=3&transport=nope"), 0, "Transport unknown");
-            assertError(s.get(SIO + "polling&sid=nope"), 1, "Session ID unknown");
-            assertError(s.post(SIO + "polling", "1:2"), 2, "Bad handshake method");
-            assertError(s.get(SIO + "websocket"), 3, "Bad request");
+            assertError(s.rest().get("/socket.io/?EIO=3&transport=nope"), 0, "Transport unknown");
+            assertError(s.rest().get(SIO + "polling&sid=nope"), 1, "Session ID unknown");
+            assertError(s.rest().body("1:2").post(SIO + "polling"), 2, "Bad handshake method");
+            assertError(s.rest().get(SIO + "websocket"), 3, "Bad request");
         }
     }
 
@@ -137,12 +144,14 @@ class Eio3PollingTest {
                     .POST(HttpRequest.BodyPublishers.ofString("101:4" + "x".repeat(100))).timeout(SLACK).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(post).failsWithin(SLACK.toMillis(), TimeUnit.MILLISECONDS);
-            assertError(s.get(session), 1, "Session ID unknown");
+            assertError(s.rest().get(session), 1, "Session ID unknown");
         }
     }
 
-    static void assertError(HttpResponse<String> r, int code, String message) {
-        assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(r.body()).isEqualTo("{\"code\":" + code + ",\"message\":\"" + message + "\"}");
+    /** A refusal as socket.io 2.5.1 sends it: 400 and exactly this code and message. */
+    static void assertError(Response r, int code, String message) {
+        r.then()
+                .statusCode(400)
+                .body(equalTo("{\"code\":" + code + ",\"message\":\"" + message + "\"}"));
     }
 }

@@ -85,7 +85,7 @@ class Eio4FaultTest {
     @Test
     void wrong_error_code_refuses_an_unknown_session_with_code_3() throws Exception {
         try (Eio4Running s = with(Eio4Fault.WRONG_ERROR_CODE)) {
-            Eio4PollingTest.assertError(s.get(SIO + "polling&sid=nope"), 400, 3, "Bad request");
+            Eio4PollingTest.assertError(s.rest().get(SIO + "polling&sid=nope"), 400, 3, "Bad request");
         }
     }
 

@@ -4,7 +4,10 @@ import static dev.sioconf.server.eio4.Eio4Running.ECHO;
 import static dev.sioconf.server.eio4.Eio4Running.RS;
 import static dev.sioconf.server.eio4.Eio4Running.SIO;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
+import io.restassured.response.Response;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -13,7 +16,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The Engine.IO 4 polling transport, handshake and error answers, with exact wire literals. */
+/**
+ * The Engine.IO 4 polling transport, handshake and error answers, with exact wire literals. Status,
+ * headers, CORS and JSON error bodies are checked with REST Assured; payloads, held, overlapping and
+ * torn requests with the JDK client and a raw socket.
+ */
 class Eio4PollingTest {
 
     static final String UNKNOWN_SID = "{\"code\":1,\"message\":\"Session ID unknown\"}";
@@ -21,13 +28,14 @@ class Eio4PollingTest {
     @Test
     void polling_handshake_answers_the_open_packet_with_the_declared_settings() throws Exception {
         try (Eio4Running s = new Eio4Running(Eio4Settings.defaults())) {
-            HttpResponse<String> r = s.get(SIO + "polling&t=abc");
-            assertThat(r.statusCode()).isEqualTo(200);
-            assertThat(r.headers().firstValue("content-type")).hasValue("text/plain; charset=UTF-8");
-            assertThat(r.headers().firstValue("cache-control")).hasValue("no-store");
-            String sid = Eio4Running.openPacket(r.body()).get("sid").asText();
+            String body = s.rest().when().get(SIO + "polling&t=abc").then()
+                    .statusCode(200)
+                    .header("Content-Type", equalTo("text/plain; charset=UTF-8"))
+                    .header("Cache-Control", equalTo("no-store"))
+                    .extract().asString();
+            String sid = Eio4Running.openPacket(body).get("sid").asText();
             assertThat(sid).matches("[A-Za-z0-9_-]{20}");
-            assertThat(r.body()).isEqualTo("0{\"sid\":\"" + sid + "\",\"upgrades\":[\"websocket\"],"
+            assertThat(body).isEqualTo("0{\"sid\":\"" + sid + "\",\"upgrades\":[\"websocket\"],"
                     + "\"pingInterval\":25000,\"pingTimeout\":20000,\"maxPayload\":1000000}");
             assertThat(s.handshake(SIO)).isNotEqualTo(sid);
             assertThat(s.server.eio4SessionCount()).isEqualTo(2);
@@ -37,14 +45,14 @@ class Eio4PollingTest {
     @Test
     void refusals_carry_the_code_and_message_of_socket_io_4_8() throws Exception {
         try (Eio4Running s = new Eio4Running(Eio4Settings.defaults())) {
-            assertError(s.get("/socket.io/?transport=polling"), 400, 5, "Unsupported protocol version");
-            assertError(s.get("/socket.io/?EIO=abc&transport=polling"), 400, 5, "Unsupported protocol version");
-            assertError(s.get("/socket.io/?EIO=5&transport=polling"), 400, 5, "Unsupported protocol version");
-            assertError(s.get("/socket.io/?EIO=4"), 400, 0, "Transport unknown");
-            assertError(s.get(SIO + "abc"), 400, 0, "Transport unknown");
-            assertError(s.post(SIO + "polling", ""), 400, 2, "Bad handshake method");
-            assertError(s.get(SIO + "websocket"), 400, 3, "Bad request");
-            assertError(s.get(SIO + "polling&sid=nope"), 400, 1, "Session ID unknown");
+            assertError(s.rest().get("/socket.io/?transport=polling"), 400, 5, "Unsupported protocol version");
+            assertError(s.rest().get("/socket.io/?EIO=abc&transport=polling"), 400, 5, "Unsupported protocol version");
+            assertError(s.rest().get("/socket.io/?EIO=5&transport=polling"), 400, 5, "Unsupported protocol version");
+            assertError(s.rest().get("/socket.io/?EIO=4"), 400, 0, "Transport unknown");
+            assertError(s.rest().get(SIO + "abc"), 400, 0, "Transport unknown");
+            assertError(s.rest().body("").post(SIO + "polling"), 400, 2, "Bad handshake method");
+            assertError(s.rest().get(SIO + "websocket"), 400, 3, "Bad request");
+            assertError(s.rest().get(SIO + "polling&sid=nope"), 400, 1, "Session ID unknown");
         }
     }
 
@@ -176,9 +184,7 @@ class Eio4PollingTest {
     void an_unknown_method_on_a_session_gets_500_and_the_session_stays() throws Exception {
         try (Eio4Running s = new Eio4Running(Eio4Settings.defaults())) {
             String session = ECHO + "polling&sid=" + s.handshake(ECHO);
-            HttpResponse<String> put = s.send(HttpRequest.newBuilder(s.uri(session))
-                    .PUT(HttpRequest.BodyPublishers.ofString("4x")));
-            assertThat(put.statusCode()).isEqualTo(500);
+            s.rest().body("4x").when().put(session).then().statusCode(500);
             s.post(session, "4still");
             assertThat(s.get(session).body()).isEqualTo("4still");
         }
@@ -202,37 +208,34 @@ class Eio4PollingTest {
     @Test
     void cors_any_origin_is_sent_on_every_answer_and_preflights_are_answered() throws Exception {
         try (Eio4Running s = new Eio4Running(Eio4Settings.defaults().withCors(List.of("*"), false))) {
-            HttpResponse<String> open = s.send(HttpRequest.newBuilder(s.uri(SIO + "polling"))
-                    .header("Origin", "http://example.com").GET());
-            assertThat(open.headers().firstValue("access-control-allow-origin")).hasValue("*");
-            assertThat(s.get(SIO + "abc").headers().firstValue("access-control-allow-origin")).hasValue("*");
-            HttpResponse<String> preflight = s.send(HttpRequest.newBuilder(s.uri(SIO + "polling"))
-                    .header("Origin", "http://example.com").header("Access-Control-Request-Method", "POST")
+            s.rest().header("Origin", "http://example.com").when().get(SIO + "polling").then()
+                    .header("Access-Control-Allow-Origin", equalTo("*"));
+            s.rest().when().get(SIO + "abc").then()
+                    .header("Access-Control-Allow-Origin", equalTo("*"));
+            s.rest().header("Origin", "http://example.com")
+                    .header("Access-Control-Request-Method", "POST")
                     .header("Access-Control-Request-Headers", "content-type")
-                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
-            assertThat(preflight.statusCode()).isEqualTo(204);
-            assertThat(preflight.headers().firstValue("access-control-allow-methods")).hasValue("GET,HEAD,PUT,PATCH,POST,DELETE");
-            assertThat(preflight.headers().firstValue("access-control-allow-headers")).hasValue("content-type");
+                    .when().options(SIO + "polling").then()
+                    .statusCode(204)
+                    .header("Access-Control-Allow-Methods", equalTo("GET,HEAD,PUT,PATCH,POST,DELETE"))
+                    .header("Access-Control-Allow-Headers", equalTo("content-type"));
         }
     }
 
     @Test
     void cors_lists_allow_only_their_origins_and_no_cors_sends_nothing() throws Exception {
         try (Eio4Running s = new Eio4Running(Eio4Settings.defaults().withCors(List.of("http://a.example"), true))) {
-            HttpResponse<String> listed = s.send(HttpRequest.newBuilder(s.uri(SIO + "polling"))
-                    .header("Origin", "http://a.example").GET());
-            assertThat(listed.headers().firstValue("access-control-allow-origin")).hasValue("http://a.example");
-            assertThat(listed.headers().firstValue("access-control-allow-credentials")).hasValue("true");
-            assertThat(listed.headers().firstValue("vary")).hasValue("Origin");
-            HttpResponse<String> other = s.send(HttpRequest.newBuilder(s.uri(SIO + "polling"))
-                    .header("Origin", "http://b.example").GET());
-            assertThat(other.statusCode()).isEqualTo(200);
-            assertThat(other.headers().firstValue("access-control-allow-origin")).isEmpty();
+            s.rest().header("Origin", "http://a.example").when().get(SIO + "polling").then()
+                    .header("Access-Control-Allow-Origin", equalTo("http://a.example"))
+                    .header("Access-Control-Allow-Credentials", equalTo("true"))
+                    .header("Vary", equalTo("Origin"));
+            s.rest().header("Origin", "http://b.example").when().get(SIO + "polling").then()
+                    .statusCode(200)
+                    .header("Access-Control-Allow-Origin", nullValue());
         }
         try (Eio4Running s = new Eio4Running(Eio4Settings.defaults())) {
-            HttpResponse<String> open = s.send(HttpRequest.newBuilder(s.uri(SIO + "polling"))
-                    .header("Origin", "http://example.com").GET());
-            assertThat(open.headers().firstValue("access-control-allow-origin")).isEmpty();
+            s.rest().header("Origin", "http://example.com").when().get(SIO + "polling").then()
+                    .header("Access-Control-Allow-Origin", nullValue());
         }
     }
 
@@ -240,7 +243,7 @@ class Eio4PollingTest {
     void with_websocket_disabled_no_upgrade_is_offered_and_websocket_is_an_unknown_transport() throws Exception {
         try (Eio4Running s = new Eio4Running(Eio4Settings.defaults().withTransports(List.of(Eio4Transport.POLLING)))) {
             assertThat(Eio4Running.openPacket(s.get(SIO + "polling").body()).get("upgrades").size()).isZero();
-            assertError(s.get(SIO + "websocket"), 400, 0, "Transport unknown");
+            assertError(s.rest().get(SIO + "websocket"), 400, 0, "Transport unknown");
         }
         try (Eio4Running s = new Eio4Running(Eio4Settings.defaults().withAllowUpgrades(false))) {
             assertThat(Eio4Running.openPacket(s.get(SIO + "polling").body()).get("upgrades").size()).isZero();
@@ -257,10 +260,12 @@ class Eio4PollingTest {
         }
     }
 
-    static void assertError(HttpResponse<String> r, int status, int code, String message) {
-        assertThat(r.statusCode()).isEqualTo(status);
-        assertThat(r.headers().firstValue("content-type")).hasValue("application/json");
-        assertThat(r.body()).isEqualTo("{\"code\":" + code + ",\"message\":\"" + message + "\"}");
+    /** A refusal as socket.io 4.8 sends it: the status, a JSON content type and exactly this code and message. */
+    static void assertError(Response r, int status, int code, String message) {
+        r.then()
+                .statusCode(status)
+                .header("Content-Type", equalTo("application/json"))
+                .body(equalTo("{\"code\":" + code + ",\"message\":\"" + message + "\"}"));
     }
 
     /** Waits, within the slack, until the server holds a poll of {@code sid}. */

@@ -2,7 +2,10 @@ package dev.sioconf.server.eio4;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
 import dev.sioconf.server.ReferenceServer;
+import dev.sioconf.server.ServerHttp;
 import dev.sioconf.server.legacy.LegacySettings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,7 +22,11 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A reference server on a free loopback port, with bounded HTTP and WebSocket clients for its eio4 side. */
+/**
+ * A reference server on a free loopback port, with bounded HTTP and WebSocket clients for its eio4
+ * side: {@link #rest()} for checks of status, headers and error bodies, the JDK client for payloads,
+ * held and overlapping polls and WebSocket frames.
+ */
 public final class Eio4Running implements AutoCloseable {
 
     /** Added to every wait on top of the timings the server is configured with. */
@@ -56,6 +63,11 @@ public final class Eio4Running implements AutoCloseable {
 
     public URI uri(String pathAndQuery) {
         return URI.create(server.baseUri() + pathAndQuery);
+    }
+
+    /** A REST Assured request to this server; an answer is due within the slack. */
+    public RequestSpecification rest() {
+        return RestAssured.given(ServerHttp.at(server.baseUri(), SLACK));
     }
 
     public HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {

@@ -69,7 +69,7 @@ class Eio4WebSocketTest {
             assertThat(ws.nextText(SLACK)).isEqualTo("4queued on polling");
             ws.send("4hello");
             assertThat(ws.nextText(SLACK)).isEqualTo("4hello");
-            Eio4PollingTest.assertError(s.get(polling), 400, 3, "Bad request");
+            Eio4PollingTest.assertError(s.rest().get(polling), 400, 3, "Bad request");
             ws.send("4still here");
             assertThat(ws.nextText(SLACK)).isEqualTo("4still here");
         }
@@ -133,7 +133,7 @@ class Eio4WebSocketTest {
             String sid = Eio4Running.openPacket(ws.nextText(SLACK)).get("sid").asText();
             ws.send("1");
             ws.closeCode(SLACK);
-            Eio4PollingTest.assertError(s.get(ECHO + "polling&sid=" + sid), 400, 1, "Session ID unknown");
+            Eio4PollingTest.assertError(s.rest().get(ECHO + "polling&sid=" + sid), 400, 1, "Session ID unknown");
         }
     }
 }

@@ -1,5 +1,8 @@
 package dev.sioconf.server.legacy;
 
+import dev.sioconf.server.ServerHttp;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,7 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A reference server on a free loopback port, with a bounded HTTP client aimed at it. */
+/**
+ * A reference server on a free loopback port, with bounded HTTP clients aimed at it: {@link #rest()}
+ * for checks of status, headers and CORS, the JDK client for payloads and held polls.
+ */
 final class RunningServer implements AutoCloseable {
 
     static final Duration SLACK = Duration.ofSeconds(5);
@@ -21,6 +27,11 @@ final class RunningServer implements AutoCloseable {
 
     URI uri(String pathAndQuery) {
         return URI.create(server.baseUri() + pathAndQuery);
+    }
+
+    /** A REST Assured request to this server; an answer is due within the slack. */
+    RequestSpecification rest() {
+        return RestAssured.given(ServerHttp.at(server.baseUri(), SLACK));
     }
 
     /** A GET that may be held up to {@code hold} before the answer is due. */
