@@ -40,7 +40,7 @@ public enum Eio4Fault {
     UNBOUNDED_ATTACHMENTS("eio4-unbounded-attachments",
             "packets may announce any number of attachments, all awaited"),
     BROADCAST_LOCAL_ONLY("eio4-broadcast-local-only",
-            "a broadcast to a room reaches its sender only, as on a node of a cluster without an adapter");
+            "a broadcast to a room reaches its sender only, as without an adapter");
 
     private final String wireName;
     private final String description;
