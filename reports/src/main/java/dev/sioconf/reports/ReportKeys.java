@@ -15,6 +15,11 @@ public final class ReportKeys {
     public static final String WIRE = "sioconf.wire";
     /** Set by a case that only records behaviour: its success is INFORMATIONAL, not PASS. */
     public static final String INFORMATIONAL = "sioconf.informational";
+    /**
+     * How a deployment case's failure message begins: the finding follows, what was found, then
+     * after the first colon what to change. The report gathers these into its deployment section.
+     */
+    public static final String FINDING = "Finding: ";
 
     private ReportKeys() {
     }

@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** {@code index.html}: the run's summary, the legend, and the matrix of cases by target and transport. */
+/**
+ * {@code index.html}: the run's summary, the deployment findings when there are any, the legend,
+ * and the matrix of cases by target and transport.
+ */
 final class IndexPage {
 
     static final String FILE_NAME = "index.html";
@@ -35,6 +38,7 @@ final class IndexPage {
             }
             page.raw("</p>\n");
         }
+        page.raw(DeploymentSection.of(run.results(), pages));
         page.raw(Fragments.legend());
         page.raw(matrices());
         Path file = dir.resolve(FILE_NAME);

@@ -170,6 +170,9 @@ class DeploymentIT {
         System.out.println(out.toString().lines().filter(l -> !l.startsWith("  ... ")).map(l -> "deployment | " + l)
                 .collect(Collectors.joining("\n")));
         assertThat(status).as(said).isEqualTo(1);
+        // the report's deployment section says each finding and what to change
+        assertThat(Files.readString(report.resolve("index.html"))).contains("Deployment findings", "offer polling only, as the web-role setup does",
+                "the nodes behind the front end need sticky sessions", "its read timeout must be longer than pingInterval");
 
         Map<String, List<JsonNode>> byTarget = new LinkedHashMap<>();
         for (JsonNode c : new ObjectMapper().readTree(report.resolve("results.json").toFile()).get("cases")) {
