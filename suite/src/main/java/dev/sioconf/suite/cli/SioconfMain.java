@@ -141,9 +141,10 @@ public final class SioconfMain implements Callable<Integer> {
     boolean robustness;
 
     @Option(names = "--deployment",
-            description = "eio4: also check the front end the server is reached through (spec/eio4.md section 24): whether it "
-                    + "carries the WebSocket it announces, lets held polls last until the ping, and keeps a session's requests on "
-                    + "one node. Point --target at the address clients use.")
+            description = "eio4 and legacy: also check the front end the server is reached through (spec/eio4.md section 24, "
+                    + "spec/legacy.md section 17): whether it carries the WebSocket it announces, lets held polls last until the "
+                    + "server answers them, keeps a session's requests on one node (eio4: and shares broadcasts between nodes; "
+                    + "legacy: and passes the htmlfile stream as it comes). Point --target at the address clients use.")
     boolean deployment;
 
     @Option(names = "--reference-faults", paramLabel = "LIST", hidden = false,

@@ -33,6 +33,7 @@ public final class SuiteRunner {
     static final String EIO3_CASES = "dev.sioconf.suite.eio3.cases";
     /** Opt-in: findings about the front end a server is reached through (spec/eio4.md section 24). */
     static final String DEPLOYMENT_CASES = "dev.sioconf.suite.eio4.deployment";
+    static final String LEGACY_DEPLOYMENT_CASES = "dev.sioconf.suite.legacy.deployment";
 
     /**
      * The opt-in cases a run adds to the profiles' conformance cases: the inputs of published
@@ -46,6 +47,9 @@ public final class SuiteRunner {
             }
             if (deployment && profile.equals("eio4")) {
                 packages.add(DEPLOYMENT_CASES);
+            }
+            if (deployment && profile.equals("legacy")) {
+                packages.add(LEGACY_DEPLOYMENT_CASES);
             }
             return packages;
         }
@@ -148,6 +152,9 @@ public final class SuiteRunner {
         List<String> packages = new ArrayList<>(List.of(casesPackage, robustnessPackage(casesPackage)));
         if (casesPackage.equals(EIO4_CASES)) {
             packages.add(DEPLOYMENT_CASES);
+        }
+        if (casesPackage.equals(LEGACY_CASES)) {
+            packages.add(LEGACY_DEPLOYMENT_CASES);
         }
         return launch(packages, config, collector, named);
     }

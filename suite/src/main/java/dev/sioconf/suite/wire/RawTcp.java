@@ -43,6 +43,14 @@ public final class RawTcp {
     }
 
     private static Exchange exchange(URI base, String request, Duration bound, WireLog log, boolean untilAnswered) {
+        return exchangeUntil(base, request, bound, log, untilAnswered ? RawTcp::wholeAnswer : bytes -> false);
+    }
+
+    /**
+     * Like {@link #exchange}, but stops reading as soon as {@code enough} holds for the bytes read so
+     * far, e.g. once a stream that never ends has brought what the case waits for.
+     */
+    public static Exchange exchangeUntil(URI base, String request, Duration bound, WireLog log, java.util.function.Predicate<byte[]> enough) {
         log.sent("tcp", request);
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), (int) Http.CONNECT_TIMEOUT.toMillis());
@@ -70,7 +78,7 @@ public final class RawTcp {
                         throw new TargetMisbehaved("answer on a raw connection to " + base + " is larger than "
                                 + MAX_ANSWER_BYTES + " bytes; the tester stopped reading it");
                     }
-                    if (untilAnswered && wholeAnswer(got.toByteArray())) {
+                    if (enough.test(got.toByteArray())) {
                         answered = true;
                         break;
                     }
@@ -83,7 +91,7 @@ public final class RawTcp {
             }
             String text = got.toString(StandardCharsets.UTF_8);
             log.received("tcp", (text.isEmpty() ? "(nothing)" : text) + (closed ? "\n(connection closed by the server)"
-                    : answered ? "\n(answer complete; the connection was left open)" : "\n(still open after " + bound.toMillis() + " ms)"));
+                    : answered ? "\n(the tester had what it waited for; the connection was left open)" : "\n(still open after " + bound.toMillis() + " ms)"));
             return new Exchange(text, closed);
         } catch (IOException e) {
             log.note("raw connection failed: " + e.getMessage());
@@ -91,7 +99,7 @@ public final class RawTcp {
         }
     }
 
-    /** Whether {@code bytes} hold one whole HTTP response, by its Content-Length or its chunks. */
+    /** Whether {@code bytes} hold one whole HTTP response: a 1xx head, or a head and a body by its Content-Length or its chunks. */
     public static boolean wholeAnswer(byte[] bytes) {
         int headEnd = indexOf(bytes, CRLF_CRLF, 0);
         if (headEnd < 0) {
@@ -99,6 +107,9 @@ public final class RawTcp {
         }
         int bodyStart = headEnd + 4;
         String[] head = new String(bytes, 0, headEnd, StandardCharsets.ISO_8859_1).split("\r\n");
+        if (head[0].matches("HTTP/1\\.[01] 1\\d\\d.*")) {
+            return true; // a 1xx answer, such as 101 Switching Protocols, has no body: its head is all of it
+        }
         String length = null;
         boolean chunked = false;
         for (int i = 1; i < head.length; i++) {

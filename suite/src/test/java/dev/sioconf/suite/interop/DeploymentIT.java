@@ -8,7 +8,7 @@ import dev.sioconf.server.ReferenceServer;
 import dev.sioconf.server.eio4.Eio4Settings;
 import dev.sioconf.server.legacy.LegacySettings;
 import dev.sioconf.suite.cli.SioconfMain;
-import dev.sioconf.suite.eio4.deployment.Findings;
+import dev.sioconf.suite.deployment.Findings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -28,12 +28,13 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
- * The deployment findings of spec/eio4.md section 24 through real front ends: Debian's nginx and
- * HAProxy, with each configuration of {@code interop/deploy/nginx/} and {@code interop/deploy/haproxy/},
- * in front of one or two reference servers. The CLI checks all nine in one run ({@code --targets},
- * {@code --deployment}), as a
- * user would check a deployment; the configurations set up right pass, and each broken one
- * yields its finding. The report goes to {@code target/interop-report/deployment/}.
+ * The deployment findings of spec/eio4.md section 24 and spec/legacy.md section 17 through real
+ * front ends: Debian's nginx and HAProxy, with each configuration of {@code interop/deploy/nginx/}
+ * and {@code interop/deploy/haproxy/}, in front of one or two reference servers. The CLI checks all
+ * ten, each for eio4 and for legacy, in one run ({@code --targets}, {@code --deployment}), as a user
+ * would check a deployment; the configurations set up right pass, and each broken one yields its
+ * finding. The report goes to {@code target/interop-report/deployment/}. A second run checks a
+ * socket.io cluster with and without its adapter.
  */
 @Execution(ExecutionMode.SAME_THREAD)
 @ResourceLock(ServerProcess.INTEROP_LOCK)
@@ -55,14 +56,28 @@ class DeploymentIT {
     /** HAProxy in HTTP mode always carries the upgrade, so it has no counterpart of no-upgrade-headers. */
     static final List<Scenario> SCENARIOS = List.of(
             new Scenario(FrontEnd.Proxy.NGINX, "websocket-proxy", 1, Map.of()),
-            new Scenario(FrontEnd.Proxy.NGINX, "no-upgrade-headers", 1, Map.of("EIO4-24.1", Findings.NO_WEBSOCKET)),
-            new Scenario(FrontEnd.Proxy.NGINX, "short-read-timeout", 1, Map.of("EIO4-24.2", Findings.POLL_CUT)),
-            new Scenario(FrontEnd.Proxy.NGINX, "round-robin", 2, Map.of("EIO4-24.3", Findings.NOT_STICKY)),
+            new Scenario(FrontEnd.Proxy.NGINX, "no-upgrade-headers", 1,
+                    Map.of("EIO4-24.1", Findings.NO_WEBSOCKET, "LEG-17.1", Findings.NO_WEBSOCKET)),
+            new Scenario(FrontEnd.Proxy.NGINX, "short-read-timeout", 1,
+                    Map.of("EIO4-24.2", Findings.POLL_CUT, "LEG-17.2", Findings.POLL_CUT_LEGACY)),
+            new Scenario(FrontEnd.Proxy.NGINX, "gzip-buffered", 1, Map.of("LEG-17.3", Findings.STREAM_HELD)),
+            new Scenario(FrontEnd.Proxy.NGINX, "round-robin", 2,
+                    Map.of("EIO4-24.3", Findings.NOT_STICKY, "LEG-17.4", Findings.NOT_STICKY)),
             new Scenario(FrontEnd.Proxy.NGINX, "sticky", 2, Map.of()),
             new Scenario(FrontEnd.Proxy.HAPROXY, "websocket-proxy", 1, Map.of()),
-            new Scenario(FrontEnd.Proxy.HAPROXY, "short-server-timeout", 1, Map.of("EIO4-24.2", Findings.POLL_CUT)),
-            new Scenario(FrontEnd.Proxy.HAPROXY, "round-robin", 2, Map.of("EIO4-24.3", Findings.NOT_STICKY)),
+            new Scenario(FrontEnd.Proxy.HAPROXY, "short-server-timeout", 1,
+                    Map.of("EIO4-24.2", Findings.POLL_CUT, "LEG-17.2", Findings.POLL_CUT_LEGACY)),
+            new Scenario(FrontEnd.Proxy.HAPROXY, "round-robin", 2,
+                    Map.of("EIO4-24.3", Findings.NOT_STICKY, "LEG-17.4", Findings.NOT_STICKY)),
             new Scenario(FrontEnd.Proxy.HAPROXY, "sticky", 2, Map.of()));
+
+    /** Each front end is checked twice, for eio4 (section 24) and for socket.io 0.9 (spec/legacy.md section 17). */
+    static final Map<String, List<String>> REQUIREMENTS = Map.of(
+            "eio4", List.of("EIO4-24.1", "EIO4-24.2", "EIO4-24.3", "EIO4-24.4"),
+            "legacy", List.of("LEG-17.1", "LEG-17.2", "LEG-17.3", "LEG-17.4"));
+
+    /** As long as pingInterval, so that a held legacy poll also outlives the short timeouts' 3 s. */
+    static final Duration POLLING_DURATION = Duration.ofSeconds(6);
 
     @TempDir
     Path scratch;
@@ -146,19 +161,21 @@ class DeploymentIT {
             for (Scenario s : SCENARIOS) {
                 List<URI> nodes = new ArrayList<>();
                 for (int i = 0; i < s.nodes(); i++) {
-                    ReferenceServer node = ReferenceServer.start(LegacySettings.defaults(), eio4);
+                    ReferenceServer node = ReferenceServer.start(LegacySettings.defaults().withPollingDuration(POLLING_DURATION), eio4);
                     running.add(node);
                     nodes.add(node.baseUri());
                 }
                 FrontEnd frontEnd = FrontEnd.start(s.proxy(), s.config(), nodes, scratch.resolve(s.proxy().name + "-" + s.config()));
                 running.add(frontEnd);
                 targets.add("  {\"name\": \"" + s.name() + "\", \"url\": \"" + frontEnd.base() + "\", \"contract\": \"declared\"}");
+                targets.add("  {\"name\": \"" + s.name() + " legacy\", \"url\": \"" + frontEnd.base() + "\", \"profile\": \"legacy\", "
+                        + "\"contract\": \"declared\", \"settings\": {\"polling-duration\": " + POLLING_DURATION.toSeconds() + "}}");
             }
             Path file = scratch.resolve("targets.json");
             Files.writeString(file, targets.toString());
             try (PrintWriter o = new PrintWriter(out, true); PrintWriter e = new PrintWriter(err, true)) {
                 status = SioconfMain.run(o, e, "--targets", file.toString(), "--deployment", "--select", "EIO4-24",
-                        "--quiet", "--report", report.toString());
+                        "--select", "LEG-17", "--quiet", "--report", report.toString());
             }
         } finally {
             for (int i = running.size() - 1; i >= 0; i--) {
@@ -172,30 +189,34 @@ class DeploymentIT {
         assertThat(status).as(said).isEqualTo(1);
         // the report's deployment section says each finding and what to change
         assertThat(Files.readString(report.resolve("index.html"))).contains("Deployment findings", "offer polling only, as the web-role setup does",
-                "the nodes behind the front end need sticky sessions", "its read timeout must be longer than pingInterval");
+                "the nodes behind the front end need sticky sessions", "its read timeout must be longer than pingInterval",
+                "turn compression and buffering off for the socket.io path");
 
         Map<String, List<JsonNode>> byTarget = new LinkedHashMap<>();
         for (JsonNode c : new ObjectMapper().readTree(report.resolve("results.json").toFile()).get("cases")) {
             byTarget.computeIfAbsent(c.get("target").asText(), k -> new ArrayList<>()).add(c);
         }
         for (Scenario s : SCENARIOS) {
-            List<JsonNode> cases = byTarget.getOrDefault(s.name(), List.of());
-            assertThat(cases).as("%s: one result per requirement of section 24; %s", s.name(), said)
-                    .extracting(c -> c.get("requirement").asText()).containsExactlyInAnyOrder("EIO4-24.1", "EIO4-24.2", "EIO4-24.3", "EIO4-24.4");
-            for (JsonNode c : cases) {
-                String requirement = c.get("requirement").asText();
-                String verdict = c.get("verdict").asText();
-                String message = c.get("message").asText();
-                String finding = s.findings().get(requirement);
-                if (finding != null) {
-                    assertThat(verdict + " " + message).as("%s %s", s.name(), requirement).startsWith("FAIL").contains(finding);
-                } else if (s.config().equals("round-robin")) {
-                    // the handshake and the one request after it may or may not land on the same node; the other
-                    // cases' requests, run meanwhile, may put every session of the room on one node
-                    assertThat(verdict.equals("PASS") || message.contains(Findings.NOT_STICKY) || message.contains(Findings.NOT_SHARED))
-                            .as("%s %s: %s %s", s.name(), requirement, verdict, message).isTrue();
-                } else {
-                    assertThat(verdict).as("%s %s: %s", s.name(), requirement, message).isEqualTo("PASS");
+            for (Map.Entry<String, List<String>> profile : REQUIREMENTS.entrySet()) {
+                String target = s.name() + (profile.getKey().equals("legacy") ? " legacy" : "");
+                List<JsonNode> cases = byTarget.getOrDefault(target, List.of());
+                assertThat(cases).as("%s: one result per deployment requirement; %s", target, said)
+                        .extracting(c -> c.get("requirement").asText()).containsExactlyInAnyOrderElementsOf(profile.getValue());
+                for (JsonNode c : cases) {
+                    String requirement = c.get("requirement").asText();
+                    String verdict = c.get("verdict").asText();
+                    String message = c.get("message").asText();
+                    String finding = s.findings().get(requirement);
+                    if (finding != null) {
+                        assertThat(verdict + " " + message).as("%s %s", target, requirement).startsWith("FAIL").contains(finding);
+                    } else if (s.config().equals("round-robin")) {
+                        // the handshake and the one request after it may or may not land on the same node; the other
+                        // cases' requests, run meanwhile, may put every session of the room on one node
+                        assertThat(verdict.equals("PASS") || message.contains(Findings.NOT_STICKY) || message.contains(Findings.NOT_SHARED))
+                                .as("%s %s: %s %s", target, requirement, verdict, message).isTrue();
+                    } else {
+                        assertThat(verdict).as("%s %s: %s", target, requirement, message).isEqualTo("PASS");
+                    }
                 }
             }
         }

@@ -23,10 +23,13 @@ import org.junit.platform.commons.support.ReflectionSupport;
 class RequirementCoverageTest {
 
     static final String CASES = "dev.sioconf.suite.legacy.cases";
+    /** The opt-in deployment findings of section 17 count as cases too. */
+    static final String DEPLOYMENT_CASES = "dev.sioconf.suite.legacy.deployment";
     final RequirementCatalogue legacy = RequirementCatalogue.load("legacy");
 
     static List<Method> cases() {
-        return ReflectionSupport.findAllClassesInPackage(CASES, c -> true, n -> true).stream()
+        return java.util.stream.Stream.of(CASES, DEPLOYMENT_CASES)
+                .flatMap(p -> ReflectionSupport.findAllClassesInPackage(p, c -> true, n -> true).stream())
                 .flatMap(c -> Arrays.stream(c.getDeclaredMethods()))
                 .filter(m -> m.isAnnotationPresent(LegacyCase.class))
                 .toList();

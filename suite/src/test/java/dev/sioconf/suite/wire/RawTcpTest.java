@@ -33,4 +33,10 @@ class RawTcpTest {
     void answerWithoutLengthOrChunksIsLeftToTheClose() {
         assertThat(whole("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n1::")).isFalse();
     }
+
+    @Test
+    void switchingProtocolsIsWholeAtTheEndOfItsHead() {
+        assertThat(whole("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n")).isTrue();
+        assertThat(whole("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n")).isFalse();
+    }
 }

@@ -2,6 +2,7 @@ package dev.sioconf.suite.eio4.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sioconf.suite.deployment.Findings;
 import dev.sioconf.suite.eio4.SocketIoPackets;
 import dev.sioconf.suite.engine.EngineBounds;
 import dev.sioconf.suite.engine.EngineConnection;
@@ -10,18 +11,15 @@ import dev.sioconf.suite.engine.EngineTransport;
 import dev.sioconf.suite.engine.OpenPacket;
 import dev.sioconf.suite.junit.Eio4Case;
 import dev.sioconf.suite.junit.EngineTrait;
-import dev.sioconf.suite.junit.ProgressLines;
 import dev.sioconf.suite.junit.Requirement;
 import dev.sioconf.suite.wire.HttpAnswer;
 import dev.sioconf.suite.wire.TargetMisbehaved;
 import dev.sioconf.suite.wire.WebSocketWire;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.opentest4j.AssertionFailedError;
 
 /**
  * spec/eio4.md section 24: what a front end (reverse proxy, load balancer, several nodes) breaks,
@@ -48,15 +46,15 @@ class DeploymentCases {
         } catch (TargetMisbehaved refused) {
             // The same handshake by hand, for the answer's exact text. A node that does not know the
             // session refuses with code 1; one refusal and then a switch also means two nodes.
-            String answer = firstLine(t.rawWebSocketAnswer(t.path(), query).received());
+            String answer = Findings.firstLine(t.rawWebSocketAnswer(t.path(), query).received());
             boolean otherNode = answer.contains("Session ID unknown") || answer.startsWith("HTTP/1.1 101");
-            throw finding(otherNode ? Findings.NOT_STICKY : Findings.NO_WEBSOCKET, "HTTP/1.1 101 Switching Protocols",
+            throw Findings.failure(otherNode ? Findings.NOT_STICKY : Findings.NO_WEBSOCKET, "HTTP/1.1 101 Switching Protocols",
                     otherNode ? refused.getMessage() + ", then " + answer : answer);
         }
         ws.send("2probe");
         String probe = ws.poll(EngineBounds.PROMPT);
         if (!"3probe".equals(probe)) {
-            throw finding(Findings.NO_WEBSOCKET, "3probe", probe == null ? "no answer to 2probe within " + EngineBounds.PROMPT.toMillis() + " ms"
+            throw Findings.failure(Findings.NO_WEBSOCKET, "3probe", probe == null ? "no answer to 2probe within " + EngineBounds.PROMPT.toMillis() + " ms"
                     : probe);
         }
     }
@@ -74,13 +72,13 @@ class DeploymentCases {
             if (e.getMessage().contains(" within ")) {
                 throw e; // no answer at all: the server did not ping, which is no finding about a front end
             }
-            throw finding(Findings.POLL_CUT, ping, e.getMessage()); // the connection was closed or reset
+            throw Findings.failure(Findings.POLL_CUT, ping, e.getMessage()); // the connection was closed or reset
         }
         if (a.status() == 400 && a.body().contains("Session ID unknown")) {
-            throw finding(Findings.NOT_STICKY, ping, a.status() + " " + a.body());
+            throw Findings.failure(Findings.NOT_STICKY, ping, a.status() + " " + a.body());
         }
         if (a.status() >= 500) {
-            throw finding(Findings.POLL_CUT, ping, "HTTP " + a.status() + ": " + firstLine(a.body()) + " after " + a.elapsed().toMillis() + " ms");
+            throw Findings.failure(Findings.POLL_CUT, ping, "HTTP " + a.status() + ": " + Findings.firstLine(a.body()) + " after " + a.elapsed().toMillis() + " ms");
         }
         assertThat(a.status()).as("status of the held poll (body %s)", a.body()).isEqualTo(200);
         assertThat(EngineTester.withoutPings(a.body())).as("the held poll's answer, pings left out (body %s)", a.body()).isEmpty();
@@ -96,12 +94,12 @@ class DeploymentCases {
             for (int r = 0; r < REQUESTS; r++) {
                 HttpAnswer a = t.post(sid, "6");
                 if (a.status() != 200) {
-                    astray.add(a.status() + " " + firstLine(a.body()));
+                    astray.add(a.status() + " " + Findings.firstLine(a.body()));
                 }
             }
         }
         if (!astray.isEmpty()) {
-            throw finding(Findings.NOT_STICKY, "0 of " + SESSIONS * REQUESTS + " requests refused",
+            throw Findings.failure(Findings.NOT_STICKY, "0 of " + SESSIONS * REQUESTS + " requests refused",
                     astray.size() + " of " + SESSIONS * REQUESTS + " requests refused, e.g. " + astray.get(0));
         }
     }
@@ -135,39 +133,23 @@ class DeploymentCases {
         String back = "2[\"broadcast-back\",\"" + room + "\",\"hi\"]";
         sessions.get(0).emit("/", "[\"broadcast\",\"" + room + "\",\"hi\"]");
         List<String> missed = new ArrayList<>();
+        long deadline = System.nanoTime() + EngineBounds.PROMPT.toNanos(); // one wait for all: the sessions receive side by side
         for (int i = 0; i < sessions.size(); i++) {
             String got;
             try {
-                got = sessions.get(i).inbox().nextSio(EngineBounds.PROMPT);
+                got = sessions.get(i).inbox().nextSio(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             } catch (TargetMisbehaved nothing) {
-                got = nothing.getMessage();
+                // the waits share one deadline, so a later session's own wait may be short: say the whole of it
+                got = nothing.getMessage().startsWith("no packet within ")
+                        ? "no packet within " + EngineBounds.PROMPT.toMillis() + " ms of the broadcast" : nothing.getMessage();
             }
             if (!back.equals(got)) {
                 missed.add("session " + (i + 1) + ": " + got);
             }
         }
         if (!missed.isEmpty()) {
-            throw finding(Findings.NOT_SHARED, "4" + back + " on all " + ROOM_SESSIONS + " sessions",
+            throw Findings.failure(Findings.NOT_SHARED, "4" + back + " on all " + ROOM_SESSIONS + " sessions",
                     (ROOM_SESSIONS - missed.size()) + " of " + ROOM_SESSIONS + " got it; " + String.join("; ", missed));
         }
-    }
-
-    /** The finding in the message, what was seen as Actual: the console and the report show both. */
-    private static AssertionFailedError finding(String finding, String expected, String actual) {
-        return new AssertionFailedError(ProgressLines.FINDING + finding, expected, actual);
-    }
-
-    /** An HTTP answer in a line: its status line and, when short, its body; an HTML body by its title or first heading. */
-    private static String firstLine(String text) {
-        Matcher title = Pattern.compile("<(?:title|h1)>([^<]*)</").matcher(text); // nginx's error pages, HAProxy's
-        if (title.find()) {
-            return title.group(1).strip();
-        }
-        String line = text.strip().lines().findFirst().orElse("");
-        int body = text.indexOf("\r\n\r\n");
-        if (line.startsWith("HTTP/") && body > 0 && text.length() - body - 4 <= 200) {
-            return line + " " + text.substring(body + 4).strip();
-        }
-        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
     }
 }
