@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /*
  * sioconf interop server for the eio3 profile: the real socket.io 2.5.1 (npm alias socket.io-2,
- * Engine.IO 3 / Socket.IO packet protocol 4) with the eio3 server contract on "/" and "/custom",
+ * Engine.IO 3 / Socket.IO packet protocol 4) with the eio3 server contract on "/" and "/custom"
+ * (and the join and broadcast events of spec/eio3.md section 24),
  * plus a bare Engine.IO 3 echo endpoint at /engine.io/ served by the engine.io 3.6 that
  * socket.io 2.5.1 itself depends on, so that the suite can treat it like any third-party server.
  *
@@ -115,6 +116,16 @@ function contract(socket) {
   socket.on('message-with-ack', (...args) => {
     const ack = typeof args[args.length - 1] === 'function' ? args.pop() : null;
     if (ack) ack(...args);
+  });
+  // the deployment events of spec/eio3.md section 24
+  socket.on('join', (room, ack) => {
+    if (typeof room !== 'string' || typeof ack !== 'function') return;
+    socket.join(room, () => ack(room));
+  });
+  socket.on('broadcast', (room, ...args) => {
+    if (typeof room !== 'string') return;
+    if (typeof args[args.length - 1] === 'function') args.pop();
+    socket.nsp.to(room).emit('broadcast-back', room, ...args);
   });
 }
 

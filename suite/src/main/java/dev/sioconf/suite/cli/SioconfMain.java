@@ -141,9 +141,9 @@ public final class SioconfMain implements Callable<Integer> {
     boolean robustness;
 
     @Option(names = "--deployment",
-            description = "eio4 and legacy: also check the front end the server is reached through (spec/eio4.md section 24, "
-                    + "spec/legacy.md section 17): whether it carries the WebSocket it announces, lets held polls last until the "
-                    + "server answers them, keeps a session's requests on one node (eio4: and shares broadcasts between nodes; "
+            description = "Also check the front end the server is reached through (section 24 of spec/eio4.md and spec/eio3.md, "
+                    + "section 17 of spec/legacy.md): whether it carries the WebSocket it announces, lets held polls last until the "
+                    + "server answers them, keeps a session's requests on one node (eio4, eio3: and shares broadcasts between nodes; "
                     + "legacy: and passes the htmlfile stream as it comes). Point --target at the address clients use.")
     boolean deployment;
 

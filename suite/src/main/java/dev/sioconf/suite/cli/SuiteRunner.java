@@ -31,9 +31,10 @@ public final class SuiteRunner {
     static final String LEGACY_CASES = "dev.sioconf.suite.legacy.cases";
     static final String EIO4_CASES = "dev.sioconf.suite.eio4.cases";
     static final String EIO3_CASES = "dev.sioconf.suite.eio3.cases";
-    /** Opt-in: findings about the front end a server is reached through (spec/eio4.md section 24). */
+    /** Opt-in: findings about the front end a server is reached through (section 24 of spec/eio4.md and spec/eio3.md, section 17 of spec/legacy.md). */
     static final String DEPLOYMENT_CASES = "dev.sioconf.suite.eio4.deployment";
     static final String LEGACY_DEPLOYMENT_CASES = "dev.sioconf.suite.legacy.deployment";
+    static final String EIO3_DEPLOYMENT_CASES = "dev.sioconf.suite.eio3.deployment";
 
     /**
      * The opt-in cases a run adds to the profiles' conformance cases: the inputs of published
@@ -50,6 +51,9 @@ public final class SuiteRunner {
             }
             if (deployment && profile.equals("legacy")) {
                 packages.add(LEGACY_DEPLOYMENT_CASES);
+            }
+            if (deployment && profile.equals("eio3")) {
+                packages.add(EIO3_DEPLOYMENT_CASES);
             }
             return packages;
         }
@@ -140,7 +144,7 @@ public final class SuiteRunner {
      * Runs only the named cases of one profile, each named {@code Class.method} (as the fault
      * catalogues name the case meant to catch a fault), every target x transport of each; the
      * names are looked up in the profile's cases package and the opt-in packages beside it
-     * ({@code ...eio4.cases}, {@code ...eio4.robustness} and {@code ...eio4.deployment}).
+     * ({@code ...cases}, {@code ...robustness} and {@code ...deployment} of the profile).
      */
     public static List<CaseResult> runCases(Map<String, String> config, String casesPackage, Collection<String> cases,
             ResultsCollector collector) {
@@ -155,6 +159,9 @@ public final class SuiteRunner {
         }
         if (casesPackage.equals(LEGACY_CASES)) {
             packages.add(LEGACY_DEPLOYMENT_CASES);
+        }
+        if (casesPackage.equals(EIO3_CASES)) {
+            packages.add(EIO3_DEPLOYMENT_CASES);
         }
         return launch(packages, config, collector, named);
     }

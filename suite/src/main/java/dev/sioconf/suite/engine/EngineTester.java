@@ -272,6 +272,14 @@ public final class EngineTester implements AutoCloseable, CaseTester {
         return RawTcp.exchange(target.base(), rawUpgrade(path, query), bound, log);
     }
 
+    /**
+     * Like {@link #rawWebSocketAnswer}, but also stops at the end of a 101's head: for a case that
+     * wants to know why a handshake was refused, and must not wait out the bound when it was not.
+     */
+    public RawTcp.Exchange rawWebSocketAnswerOrSwitch(String path, String query) {
+        return RawTcp.exchangeUntil(target.base(), rawUpgrade(path, query), EngineBounds.PROMPT, log, RawTcp::wholeAnswerOrSwitch);
+    }
+
     /** Like {@link #rawWebSocketHandshake}, but stops once one whole HTTP answer is in. */
     public RawTcp.Exchange rawWebSocketAnswer(String path, String query) {
         return RawTcp.exchangeOneAnswer(target.base(), rawUpgrade(path, query), EngineBounds.PROMPT, log);

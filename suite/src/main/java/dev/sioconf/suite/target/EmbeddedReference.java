@@ -48,8 +48,9 @@ public final class EmbeddedReference {
     private static final Map<String, dev.sioconf.server.eio4.Eio4Settings> EIO4_SCENARIOS = new LinkedHashMap<>();
 
     static {
-        // Ping timings short enough for a quick run, and a ping timeout long enough that a tester
-        // starved of CPU on a loaded 2-core machine still answers its pings in time. The connect
+        // Ping timings short enough for a quick run, and a ping timeout and an upgrade timeout long
+        // enough that a tester (or server) starved of CPU on a loaded 2-core machine still answers its
+        // pings and completes its upgrades in time: at 2 s both lost sessions in CI. The connect
         // timeout comes well after a silent session's ping timeout, so that a missing heartbeat
         // cannot hide behind it.
         dev.sioconf.server.eio4.Eio4Settings quick = eio4Quick();
@@ -80,7 +81,7 @@ public final class EmbeddedReference {
     public static dev.sioconf.server.eio4.Eio4Settings eio4Quick() {
         return dev.sioconf.server.eio4.Eio4Settings.defaults()
                 .withPing(Duration.ofMillis(1000), Duration.ofMillis(5000))
-                .withUpgradeTimeout(Duration.ofMillis(2000))
+                .withUpgradeTimeout(Duration.ofMillis(5000))
                 .withConnectTimeout(Duration.ofMillis(10_000));
     }
 

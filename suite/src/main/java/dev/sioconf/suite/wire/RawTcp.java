@@ -99,7 +99,17 @@ public final class RawTcp {
         }
     }
 
-    /** Whether {@code bytes} hold one whole HTTP response: a 1xx head, or a head and a body by its Content-Length or its chunks. */
+    /**
+     * Whether {@code bytes} hold a whole answer, or the whole head of a 1xx answer such as 101 Switching
+     * Protocols, which has no body: for a case that wants a handshake's answer and not what follows a switch.
+     */
+    public static boolean wholeAnswerOrSwitch(byte[] bytes) {
+        int headEnd = indexOf(bytes, CRLF_CRLF, 0);
+        return wholeAnswer(bytes) || headEnd > 0 && new String(bytes, 0, Math.min(headEnd, 16), StandardCharsets.ISO_8859_1)
+                .matches("HTTP/1\\.[01] 1\\d\\d.*");
+    }
+
+    /** Whether {@code bytes} hold one whole HTTP response, by its Content-Length or its chunks. */
     public static boolean wholeAnswer(byte[] bytes) {
         int headEnd = indexOf(bytes, CRLF_CRLF, 0);
         if (headEnd < 0) {
@@ -107,9 +117,6 @@ public final class RawTcp {
         }
         int bodyStart = headEnd + 4;
         String[] head = new String(bytes, 0, headEnd, StandardCharsets.ISO_8859_1).split("\r\n");
-        if (head[0].matches("HTTP/1\\.[01] 1\\d\\d.*")) {
-            return true; // a 1xx answer, such as 101 Switching Protocols, has no body: its head is all of it
-        }
         String length = null;
         boolean chunked = false;
         for (int i = 1; i < head.length; i++) {

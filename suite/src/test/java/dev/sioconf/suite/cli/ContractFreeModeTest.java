@@ -41,7 +41,7 @@ class ContractFreeModeTest {
                 ReferenceServer.DEFAULT_STALLED_REQUEST_TIMEOUT)) {
             Map<String, String> declared = profile.equals("legacy")
                     ? Map.of(Targets.POLLING_DURATION, "3")
-                    : Map.of(Targets.UPGRADE_TIMEOUT, "2000", Targets.CONNECT_TIMEOUT, "10000");
+                    : Map.of(Targets.UPGRADE_TIMEOUT, "5000", Targets.CONNECT_TIMEOUT, "10000");
             // What the server does not announce is declared; the rest is discovered.
             PreparedTarget t = PreparedTarget.prepare(new TargetSpec(plain.baseUri().toString(), "plain-" + profile, profile, declared, null));
             assertThat(t.target().contractFree()).as("contract detected as absent").isTrue();

@@ -24,6 +24,8 @@ class Eio3RequirementCoverageTest {
     static final String CASES = "dev.sioconf.suite.eio3.cases";
     /** The opt-in robustness cases (spec requirements from security advisories) count as cases too. */
     static final String ROBUSTNESS_CASES = "dev.sioconf.suite.eio3.robustness";
+    /** So do the opt-in deployment findings of section 24. */
+    static final String DEPLOYMENT_CASES = "dev.sioconf.suite.eio3.deployment";
     /**
      * MUSTs that no black-box case can check: 1.x binds the deployment as a whole (each case
      * checks its part of it).
@@ -33,7 +35,7 @@ class Eio3RequirementCoverageTest {
     final RequirementCatalogue eio3 = RequirementCatalogue.load("eio3");
 
     static List<Method> cases() {
-        return java.util.stream.Stream.of(CASES, ROBUSTNESS_CASES)
+        return java.util.stream.Stream.of(CASES, ROBUSTNESS_CASES, DEPLOYMENT_CASES)
                 .flatMap(p -> ReflectionSupport.findAllClassesInPackage(p, c -> true, n -> true).stream())
                 .flatMap(c -> Arrays.stream(c.getDeclaredMethods()))
                 .filter(m -> m.isAnnotationPresent(Eio3Case.class))

@@ -28,10 +28,10 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
- * The deployment findings of spec/eio4.md section 24 and spec/legacy.md section 17 through real
+ * The deployment findings of section 24 of spec/eio4.md and spec/eio3.md and section 17 of spec/legacy.md through real
  * front ends: Debian's nginx and HAProxy, with each configuration of {@code interop/deploy/nginx/}
  * and {@code interop/deploy/haproxy/}, in front of one or two reference servers. The CLI checks all
- * ten, each for eio4 and for legacy, in one run ({@code --targets}, {@code --deployment}), as a user
+ * ten, each for eio4, eio3 and legacy, in one run ({@code --targets}, {@code --deployment}), as a user
  * would check a deployment; the configurations set up right pass, and each broken one yields its
  * finding. The report goes to {@code target/interop-report/deployment/}. A second run checks a
  * socket.io cluster with and without its adapter.
@@ -57,23 +57,24 @@ class DeploymentIT {
     static final List<Scenario> SCENARIOS = List.of(
             new Scenario(FrontEnd.Proxy.NGINX, "websocket-proxy", 1, Map.of()),
             new Scenario(FrontEnd.Proxy.NGINX, "no-upgrade-headers", 1,
-                    Map.of("EIO4-24.1", Findings.NO_WEBSOCKET, "LEG-17.1", Findings.NO_WEBSOCKET)),
+                    Map.of("EIO4-24.1", Findings.NO_WEBSOCKET, "EIO3-24.1", Findings.NO_WEBSOCKET, "LEG-17.1", Findings.NO_WEBSOCKET)),
             new Scenario(FrontEnd.Proxy.NGINX, "short-read-timeout", 1,
-                    Map.of("EIO4-24.2", Findings.POLL_CUT, "LEG-17.2", Findings.POLL_CUT_LEGACY)),
+                    Map.of("EIO4-24.2", Findings.POLL_CUT, "EIO3-24.2", Findings.POLL_CUT, "LEG-17.2", Findings.POLL_CUT_LEGACY)),
             new Scenario(FrontEnd.Proxy.NGINX, "gzip-buffered", 1, Map.of("LEG-17.3", Findings.STREAM_HELD)),
             new Scenario(FrontEnd.Proxy.NGINX, "round-robin", 2,
-                    Map.of("EIO4-24.3", Findings.NOT_STICKY, "LEG-17.4", Findings.NOT_STICKY)),
+                    Map.of("EIO4-24.3", Findings.NOT_STICKY, "EIO3-24.3", Findings.NOT_STICKY, "LEG-17.4", Findings.NOT_STICKY)),
             new Scenario(FrontEnd.Proxy.NGINX, "sticky", 2, Map.of()),
             new Scenario(FrontEnd.Proxy.HAPROXY, "websocket-proxy", 1, Map.of()),
             new Scenario(FrontEnd.Proxy.HAPROXY, "short-server-timeout", 1,
-                    Map.of("EIO4-24.2", Findings.POLL_CUT, "LEG-17.2", Findings.POLL_CUT_LEGACY)),
+                    Map.of("EIO4-24.2", Findings.POLL_CUT, "EIO3-24.2", Findings.POLL_CUT, "LEG-17.2", Findings.POLL_CUT_LEGACY)),
             new Scenario(FrontEnd.Proxy.HAPROXY, "round-robin", 2,
-                    Map.of("EIO4-24.3", Findings.NOT_STICKY, "LEG-17.4", Findings.NOT_STICKY)),
+                    Map.of("EIO4-24.3", Findings.NOT_STICKY, "EIO3-24.3", Findings.NOT_STICKY, "LEG-17.4", Findings.NOT_STICKY)),
             new Scenario(FrontEnd.Proxy.HAPROXY, "sticky", 2, Map.of()));
 
-    /** Each front end is checked twice, for eio4 (section 24) and for socket.io 0.9 (spec/legacy.md section 17). */
+    /** Each front end is checked three times: for eio4 and eio3 (section 24 of their specs) and for socket.io 0.9 (spec/legacy.md section 17). */
     static final Map<String, List<String>> REQUIREMENTS = Map.of(
             "eio4", List.of("EIO4-24.1", "EIO4-24.2", "EIO4-24.3", "EIO4-24.4"),
+            "eio3", List.of("EIO3-24.1", "EIO3-24.2", "EIO3-24.3", "EIO3-24.4"),
             "legacy", List.of("LEG-17.1", "LEG-17.2", "LEG-17.3", "LEG-17.4"));
 
     /** As long as pingInterval, so that a held legacy poll also outlives the short timeouts' 3 s. */
@@ -168,6 +169,8 @@ class DeploymentIT {
                 FrontEnd frontEnd = FrontEnd.start(s.proxy(), s.config(), nodes, scratch.resolve(s.proxy().name + "-" + s.config()));
                 running.add(frontEnd);
                 targets.add("  {\"name\": \"" + s.name() + "\", \"url\": \"" + frontEnd.base() + "\", \"contract\": \"declared\"}");
+                targets.add("  {\"name\": \"" + s.name() + " eio3\", \"url\": \"" + frontEnd.base() + "\", \"profile\": \"eio3\", "
+                        + "\"contract\": \"declared\"}");
                 targets.add("  {\"name\": \"" + s.name() + " legacy\", \"url\": \"" + frontEnd.base() + "\", \"profile\": \"legacy\", "
                         + "\"contract\": \"declared\", \"settings\": {\"polling-duration\": " + POLLING_DURATION.toSeconds() + "}}");
             }
@@ -175,7 +178,7 @@ class DeploymentIT {
             Files.writeString(file, targets.toString());
             try (PrintWriter o = new PrintWriter(out, true); PrintWriter e = new PrintWriter(err, true)) {
                 status = SioconfMain.run(o, e, "--targets", file.toString(), "--deployment", "--select", "EIO4-24",
-                        "--select", "LEG-17", "--quiet", "--report", report.toString());
+                        "--select", "EIO3-24", "--select", "LEG-17", "--quiet", "--report", report.toString());
             }
         } finally {
             for (int i = running.size() - 1; i >= 0; i--) {
@@ -198,7 +201,7 @@ class DeploymentIT {
         }
         for (Scenario s : SCENARIOS) {
             for (Map.Entry<String, List<String>> profile : REQUIREMENTS.entrySet()) {
-                String target = s.name() + (profile.getKey().equals("legacy") ? " legacy" : "");
+                String target = s.name() + (profile.getKey().equals("eio4") ? "" : " " + profile.getKey());
                 List<JsonNode> cases = byTarget.getOrDefault(target, List.of());
                 assertThat(cases).as("%s: one result per deployment requirement; %s", target, said)
                         .extracting(c -> c.get("requirement").asText()).containsExactlyInAnyOrderElementsOf(profile.getValue());

@@ -35,8 +35,14 @@ class RawTcpTest {
     }
 
     @Test
-    void switchingProtocolsIsWholeAtTheEndOfItsHead() {
-        assertThat(whole("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n")).isTrue();
-        assertThat(whole("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n")).isFalse();
+    void switchingProtocolsEndsAtItsHeadOnlyWhereACaseAsksForThat() {
+        String switched = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n";
+        byte[] bytes = switched.getBytes(StandardCharsets.UTF_8);
+        assertThat(RawTcp.wholeAnswerOrSwitch(bytes)).isTrue();
+        assertThat(whole(switched)).as("a hostile-client check reads on past a switch, to the close").isFalse();
+        assertThat(RawTcp.wholeAnswerOrSwitch("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n".getBytes(StandardCharsets.UTF_8)))
+                .isFalse();
+        assertThat(RawTcp.wholeAnswerOrSwitch("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n1::".getBytes(StandardCharsets.UTF_8)))
+                .isFalse();
     }
 }

@@ -46,7 +46,8 @@ class DeploymentCases {
             ws = t.openWebSocket(sid);
         } catch (TargetMisbehaved refused) {
             // the same handshake by hand, for the answer's exact text: a node that never saw the session says so
-            String answer = RawTcp.exchangeOneAnswer(t.target().base(), rawUpgrade(t, sid), Bounds.PROMPT, t.log()).received();
+            String answer = RawTcp.exchangeUntil(t.target().base(), rawUpgrade(t, sid), Bounds.PROMPT, t.log(),
+                    RawTcp::wholeAnswerOrSwitch).received();
             boolean otherNode = answer.contains(NOT_HANDSHAKEN);
             throw Findings.failure(otherNode ? Findings.NOT_STICKY : Findings.NO_WEBSOCKET, "HTTP/1.1 101 Switching Protocols",
                     answer.isEmpty() ? refused.getMessage() : Findings.firstLine(answer));
