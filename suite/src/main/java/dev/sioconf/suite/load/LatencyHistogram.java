@@ -30,6 +30,30 @@ final class LatencyHistogram {
         return total.get();
     }
 
+    /** The buckets that hold anything, as {@code [index, count]} pairs: what a shard's JSON carries for a merge. */
+    java.util.List<long[]> buckets() {
+        java.util.List<long[]> out = new java.util.ArrayList<>();
+        for (int i = 0; i < counts.length(); i++) {
+            long n = counts.get(i);
+            if (n > 0) {
+                out.add(new long[] {i, n});
+            }
+        }
+        return out;
+    }
+
+    /** Adds another histogram's buckets and maximum, as if its values had been recorded here. */
+    void add(java.util.List<long[]> buckets, long otherMax) {
+        for (long[] b : buckets) {
+            if (b[0] < 0 || b[0] >= counts.length() || b[1] < 0) {
+                throw new IllegalArgumentException("not a bucket of this histogram: [" + b[0] + ", " + b[1] + "]");
+            }
+            counts.addAndGet((int) b[0], b[1]);
+            total.addAndGet(b[1]);
+        }
+        max.accumulateAndGet(otherMax, Math::max);
+    }
+
     long max() {
         return max.get();
     }

@@ -24,25 +24,26 @@ import picocli.CommandLine.Spec;
  * one was, 2 for bad usage or a target that cannot be reached.
  */
 @Command(name = "load", mixinStandardHelpOptions = true, version = "sioconf 0.1.0", sortOptions = false,
+        subcommands = LoadMergeCommand.class,
         description = "Load mode: opens N concurrent sessions against a server running the echo contract of spec/, "
                 + "has each send M numbered echo events, and reports sessions held, events/s, round-trip latency, "
                 + "errors and lost, duplicated or reordered events (any of which is a FAIL).")
 public final class LoadCommand implements Callable<Integer> {
 
-    @Option(names = "--target", required = true, paramLabel = "URL", description = "Base URL of the server, e.g. http://127.0.0.1:3000.")
+    @Option(names = "--target", paramLabel = "URL", description = "Base URL of the server, e.g. http://127.0.0.1:3000 (required for a run).")
     String target;
 
-    @Option(names = "--profile", required = true, paramLabel = "PROFILE", description = "legacy, eio3 or eio4.")
+    @Option(names = "--profile", paramLabel = "PROFILE", description = "legacy, eio3 or eio4.")
     String profile;
 
-    @Option(names = "--transport", required = true, paramLabel = "T", description = "eio3/eio4: websocket or polling; legacy: websocket or xhr-polling.")
+    @Option(names = "--transport", paramLabel = "T", description = "eio3/eio4: websocket or polling; legacy: websocket or xhr-polling.")
     String transport;
 
-    @Option(names = "--sessions", required = true, paramLabel = "N", description = "Concurrent sessions, 1 to 20000.")
-    int sessions;
+    @Option(names = "--sessions", paramLabel = "N", description = "Concurrent sessions, 1 to 20000.")
+    Integer sessions;
 
-    @Option(names = "--events", required = true, paramLabel = "M", description = "Echo events per session, 1 to 100000.")
-    int events;
+    @Option(names = "--events", paramLabel = "M", description = "Echo events per session, 1 to 100000.")
+    Integer events;
 
     @Option(names = "--duration", paramLabel = "S", description = "Bound on the whole run in seconds, at most 600 (default: ${DEFAULT-VALUE}); events not back by then are lost.")
     int duration = 60;
@@ -65,6 +66,11 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the summary as JSON to FILE.")
     Path json;
 
+    @Option(names = "--shard", paramLabel = "I/N", description = "Run only shard I of N of the plan: the sessions whose number "
+            + "leaves I when divided by N, so that N processes (on as many machines) run the plan between them; add their "
+            + "--json files up with 'sioconf load merge' (default: 0/1, the whole plan).")
+    String shard = "0/1";
+
     @Spec
     CommandSpec spec;
 
@@ -82,8 +88,9 @@ public final class LoadCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        out.printf("sioconf load · %s %s · %s · %d sessions x %d events, window %d, bound %d s%n", plan.profile().wireName(),
-                plan.transport(), plan.target(), plan.sessions(), plan.events(), plan.window(), plan.duration().toSeconds());
+        out.printf("sioconf load · %s %s · %s · %d sessions x %d events, window %d, bound %d s%s%n", plan.profile().wireName(),
+                plan.transport(), plan.target(), plan.sessionsHere(), plan.events(), plan.window(), plan.duration().toSeconds(),
+                plan.shard().equals(LoadShard.WHOLE) ? "" : " · shard " + plan.shard() + " of a plan of " + plan.sessions() + " sessions");
         out.flush();
         LoadReport report = new LoadRun(plan, out).run();
         report.print(out);
@@ -105,6 +112,14 @@ public final class LoadCommand implements Callable<Integer> {
     }
 
     LoadPlan plan() {
+        // required for a run, and checked here rather than by picocli, which would ask `load merge` for them too
+        for (Object[] o : new Object[][] {{"--target", target}, {"--profile", profile}, {"--transport", transport},
+                {"--sessions", sessions}, {"--events", events}}) {
+            if (o[1] == null) {
+                throw new IllegalArgumentException("missing " + o[0] + " (a run needs --target, --profile, --transport, --sessions "
+                        + "and --events; see sioconf load --help)");
+            }
+        }
         URI uri;
         try {
             uri = URI.create(target);
@@ -115,7 +130,7 @@ public final class LoadCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--duration must be 1 to " + LoadPlan.MAX_DURATION.toSeconds() + " seconds, got " + duration);
         }
         return new LoadPlan(uri, LoadProfile.of(profile), transport, sessions, events, Duration.ofSeconds(duration), window,
-                rampBatch, Duration.ofMillis((long) (eventTimeout * 1000)), rate, allowRemote, json);
+                rampBatch, Duration.ofMillis((long) (eventTimeout * 1000)), rate, allowRemote, json, LoadShard.parse(shard));
     }
 
     /** Loopback only, unless --allow-remote says otherwise (and then a warning). */

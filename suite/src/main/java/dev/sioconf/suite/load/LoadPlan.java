@@ -12,11 +12,14 @@ import java.time.Duration;
  * @param rampBatch    sessions opened together before the next batch starts
  * @param eventTimeout how long a session waits for any echo before it gives up on those in flight
  * @param ratePerSession events per second a session sends at most; 0 for no limit
+ * @param sessions     the sessions of the whole plan; this process runs {@link #sessionsHere()} of them
+ * @param shard        which of them this process runs ({@link LoadShard#WHOLE} for all)
  */
 public record LoadPlan(URI target, LoadProfile profile, String transport, int sessions, int events,
         Duration duration, int window, int rampBatch, Duration eventTimeout, double ratePerSession,
-        boolean allowRemote, Path json) {
+        boolean allowRemote, Path json, LoadShard shard) {
 
+    /** Sessions one process runs at most; a plan of more runs in shards. */
     public static final int MAX_SESSIONS = 20_000;
     public static final int MAX_EVENTS = 100_000;
     public static final Duration MAX_DURATION = Duration.ofSeconds(600);
@@ -31,8 +34,9 @@ public record LoadPlan(URI target, LoadProfile profile, String transport, int se
             throw new IllegalArgumentException("--transport for profile " + profile.wireName() + " is one of "
                     + String.join(", ", profile.transports()) + ", not '" + transport + "'");
         }
-        if (sessions < 1 || sessions > MAX_SESSIONS) {
-            throw new IllegalArgumentException("--sessions must be 1 to " + MAX_SESSIONS + ", got " + sessions);
+        if (sessions < 1 || shard.sessionsOf(sessions) > MAX_SESSIONS) {
+            throw new IllegalArgumentException("--sessions must be 1 to " + MAX_SESSIONS + " per process, got " + sessions
+                    + (shard.count() > 1 ? " over " + shard.count() + " shards" : "") + " (a bigger plan runs in shards: --shard I/N)");
         }
         if (events < 1 || events > MAX_EVENTS) {
             throw new IllegalArgumentException("--events must be 1 to " + MAX_EVENTS + ", got " + events);
@@ -52,10 +56,19 @@ public record LoadPlan(URI target, LoadProfile profile, String transport, int se
         if (ratePerSession < 0 || ratePerSession > 100_000) {
             throw new IllegalArgumentException("--rate must be 0 (no limit) to 100000 events per second per session");
         }
+        if (shard.count() > sessions) {
+            throw new IllegalArgumentException("--shard " + shard + ": more shards than the plan's " + sessions + " sessions");
+        }
     }
 
+    /** The sessions this process runs: all of them, or its shard's. */
+    public int sessionsHere() {
+        return shard.sessionsOf(sessions);
+    }
+
+    /** The events this process sends and expects back. */
     public long totalEvents() {
-        return (long) sessions * events;
+        return (long) sessionsHere() * events;
     }
 
     boolean websocket() {

@@ -15,10 +15,12 @@ public record LoadReport(String target, String profile, String transport, int se
         long durationLimitSeconds, double elapsedSeconds, boolean cutShort,
         int peakSessions, int joinedSessions, int completeSessions, int failedSessions,
         long sent, long echoed, double eventsPerSecond, long rttP50Micros, long rttP99Micros, long rttMaxMicros,
-        long errors, List<String> errorSamples, long lost, long duplicated, long reordered) {
+        long errors, List<String> errorSamples, long lost, long duplicated, long reordered,
+        String shard, int planSessions, long firstSendEpochMicros, long lastEchoEpochMicros, List<long[]> rttBuckets) {
 
-    static LoadReport of(LoadPlan plan, LoadStats stats, List<LoadSession> started, long elapsedNanos, boolean cutShort) {
-        long lost = (long) (plan.sessions() - started.size()) * plan.events(); // never started
+    static LoadReport of(LoadPlan plan, LoadStats stats, List<LoadSession> started, long elapsedNanos, boolean cutShort,
+            long startEpochMicros, long startNanos) {
+        long lost = (long) (plan.sessionsHere() - started.size()) * plan.events(); // never started
         int complete = 0;
         for (LoadSession s : started) {
             synchronized (s) {
@@ -30,12 +32,15 @@ public record LoadReport(String target, String profile, String transport, int se
         long first = stats.firstSendNanos.get();
         long last = stats.lastEchoNanos.get();
         double span = first != Long.MAX_VALUE && last > first ? (last - first) / 1e9 : elapsedNanos / 1e9;
-        return new LoadReport(plan.target().toString(), plan.profile().wireName(), plan.transport(), plan.sessions(),
+        long firstEpoch = first == Long.MAX_VALUE ? 0 : startEpochMicros + (first - startNanos) / 1000;
+        long lastEpoch = last == 0 ? 0 : startEpochMicros + (last - startNanos) / 1000;
+        return new LoadReport(plan.target().toString(), plan.profile().wireName(), plan.transport(), plan.sessionsHere(),
                 plan.events(), plan.window(), plan.duration().toSeconds(), elapsedNanos / 1e9, cutShort,
                 stats.peak.get(), stats.joined.get(), complete, stats.failedSessions.get(),
                 stats.sent.get(), echoed, span > 0 ? echoed / span : 0,
                 stats.rtt.percentile(50), stats.rtt.percentile(99), stats.rtt.max(),
-                stats.errors.get(), stats.errorSamples(), lost, stats.duplicated.get(), stats.reordered.get());
+                stats.errors.get(), stats.errorSamples(), lost, stats.duplicated.get(), stats.reordered.get(),
+                plan.shard().toString(), plan.sessions(), firstEpoch, lastEpoch, stats.rtt.buckets());
     }
 
     public boolean passed() {
@@ -48,8 +53,8 @@ public record LoadReport(String target, String profile, String transport, int se
 
     void print(PrintWriter out) {
         out.println();
-        out.printf(Locale.ROOT, "load %s %s · %s · %d sessions x %d events (window %d)%n", profile, transport, target,
-                sessions, events, window);
+        out.printf(Locale.ROOT, "load %s %s · %s · %d sessions x %d events (window %d)%s%n", profile, transport, target,
+                sessions, events, window, shardNote());
         out.printf(Locale.ROOT, "  sessions held:  peak %d concurrently; %d joined, %d got every event back, %d failed%n",
                 peakSessions, joinedSessions, completeSessions, failedSessions);
         out.printf(Locale.ROOT, "  events:         %d sent, %d echoed, %.0f events/s%n", sent, echoed, eventsPerSecond);
@@ -60,6 +65,14 @@ public record LoadReport(String target, String profile, String transport, int se
                 cutShort ? " (stopped by --duration " + durationLimitSeconds + " s; unfinished events count as lost)" : "");
         out.println(passed() ? "PASS" : "FAIL: " + (lost + duplicated + reordered) + " events lost, duplicated or reordered");
         out.flush();
+    }
+
+    /** Nothing for a whole plan; which shard, or that shards were merged, otherwise. */
+    private String shardNote() {
+        if (shard.startsWith("merged ")) {
+            return " · " + shard.substring("merged ".length()) + " shards merged (peak: the sum of theirs)";
+        }
+        return shard.equals(LoadShard.WHOLE.toString()) ? "" : " · shard " + shard + " of a plan of " + planSessions + " sessions";
     }
 
     private static String ms(long micros) {
@@ -97,7 +110,18 @@ public record LoadReport(String target, String profile, String transport, int se
         b.append("],\n");
         num(b, "lost", lost);
         num(b, "duplicated", duplicated);
-        b.append("  \"reordered\": ").append(reordered).append("\n}\n");
+        num(b, "reordered", reordered);
+        // what `sioconf load merge` needs to add shards up: the plan, the wall-clock span, the whole histogram
+        field(b, "shard", shard);
+        num(b, "planSessions", planSessions);
+        num(b, "firstSendEpochMicros", firstSendEpochMicros);
+        num(b, "lastEchoEpochMicros", lastEchoEpochMicros);
+        b.append("  \"rttBuckets\": [");
+        for (int i = 0; i < rttBuckets.size(); i++) {
+            b.append(i == 0 ? "" : ",").append(i % 16 == 0 ? "\n    " : " ").append('[').append(rttBuckets.get(i)[0]).append(", ")
+                    .append(rttBuckets.get(i)[1]).append(']');
+        }
+        b.append(rttBuckets.isEmpty() ? "" : "\n  ").append("]\n}\n");
         return b.toString();
     }
 

@@ -33,6 +33,8 @@ final class LoadRun {
     private final ExecutorService pool;
     private final PrintWriter out;
     private final long startNanos = System.nanoTime();
+    /** The wall clock at {@link #startNanos}: shards on several machines are merged on it. */
+    private final long startEpochMicros = java.time.Instant.now().toEpochMilli() * 1000;
     private final List<LoadSession> sessions = new ArrayList<>();
 
     LoadRun(LoadPlan plan, PrintWriter out) {
@@ -77,10 +79,11 @@ final class LoadRun {
         long deadline = startNanos + plan.duration().toNanos();
         var progress = timer.scheduleAtFixedRate(this::everySecond, 1, 1, TimeUnit.SECONDS);
         try {
-            for (int from = 0; from < plan.sessions() && System.nanoTime() < deadline; from += plan.rampBatch()) {
+            List<Integer> ids = plan.shard().sessionIds(plan.sessions());
+            for (int from = 0; from < ids.size() && System.nanoTime() < deadline; from += plan.rampBatch()) {
                 List<CompletableFuture<Boolean>> batch = new ArrayList<>();
-                for (int i = from; i < Math.min(plan.sessions(), from + plan.rampBatch()); i++) {
-                    LoadSession s = LoadSession.create(this, i);
+                for (int i = from; i < Math.min(ids.size(), from + plan.rampBatch()); i++) {
+                    LoadSession s = LoadSession.create(this, ids.get(i));
                     synchronized (sessions) {
                         sessions.add(s);
                     }
@@ -98,8 +101,8 @@ final class LoadRun {
         }
         long elapsed = System.nanoTime() - startNanos;
         List<LoadSession> all = snapshot();
-        boolean cutShort = all.size() < plan.sessions() || all.stream().anyMatch(s -> !s.finished.isDone());
-        LoadReport report = LoadReport.of(plan, stats, all, elapsed, cutShort);
+        boolean cutShort = all.size() < plan.sessionsHere() || all.stream().anyMatch(s -> !s.finished.isDone());
+        LoadReport report = LoadReport.of(plan, stats, all, elapsed, cutShort, startEpochMicros, startNanos);
         all.forEach(LoadSession::end);
         Thread.sleep(Math.min(2000, 200 + all.size() / 10)); // let the close frames and close packets go out
         timer.shutdownNow();
@@ -131,7 +134,7 @@ final class LoadRun {
         }
         long seconds = Math.round((now - startNanos) / 1e9);
         String line = String.format("[%4ds] sessions open %d (peak %d, joined %d of %d) · events echoed %d of %d · errors %d",
-                seconds, stats.open.get(), stats.peak.get(), stats.joined.get(), plan.sessions(),
+                seconds, stats.open.get(), stats.peak.get(), stats.joined.get(), plan.sessionsHere(),
                 stats.echoed.get(), plan.totalEvents(), stats.errors.get());
         synchronized (out) {
             out.println(line);
