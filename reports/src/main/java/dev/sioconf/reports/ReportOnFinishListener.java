@@ -31,6 +31,9 @@ public class ReportOnFinishListener extends ResultsCollector {
         configuration = plan.getConfigurationParameters();
     }
 
+    /** How many of the slowest cases a run names after its scenarios' wall times. */
+    static final int SLOWEST = 10;
+
     @Override
     public void testPlanExecutionFinished(TestPlan plan) {
         ConfigurationParameters config = configuration != null ? configuration : plan.getConfigurationParameters();
@@ -46,6 +49,7 @@ public class ReportOnFinishListener extends ResultsCollector {
             Path index = ReportWriter.write(dir, profileOf(results), targetsOf(results), results);
             System.out.println("sioconf report: " + index.toAbsolutePath());
             spans().forEach(span -> System.out.println("sioconf scenario " + span.describe()));
+            slowest(SLOWEST).forEach(r -> System.out.println("sioconf slowest " + describeTime(r)));
         } catch (IOException | RuntimeException e) {
             // a report that cannot be written must not hide the test outcome, only be said
             System.err.println("sioconf report: could not write " + dir.toAbsolutePath() + ": " + e);

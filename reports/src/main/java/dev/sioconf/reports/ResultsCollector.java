@@ -130,6 +130,17 @@ public class ResultsCollector implements TestExecutionListener {
         }
     }
 
+    /** The {@code n} results that took longest, longest first: where a run's time goes. */
+    public List<CaseResult> slowest(int n) {
+        return results().stream().sorted(java.util.Comparator.comparingLong(CaseResult::durationMillis).reversed()).limit(n).toList();
+    }
+
+    /** One result's time in a line, e.g. {@code 12.3 s  EIO4-7.8 PollingCases.x  reference/eio4-all · polling}. */
+    public static String describeTime(CaseResult r) {
+        return String.format(java.util.Locale.ROOT, "%6.1f s  %s %s  %s · %s", r.durationMillis() / 1000.0, r.requirement(), r.id(),
+                r.target(), r.transport());
+    }
+
     private Verdict grade(TestExecutionResult outcome, Map<String, String> e) {
         Throwable failure = outcome.getThrowable().orElse(null);
         return switch (outcome.getStatus()) {

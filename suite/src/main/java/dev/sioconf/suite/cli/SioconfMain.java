@@ -2,6 +2,7 @@ package dev.sioconf.suite.cli;
 
 import dev.sioconf.reports.CaseResult;
 import dev.sioconf.reports.ReportWriter;
+import dev.sioconf.reports.ResultsCollector;
 import dev.sioconf.reports.ResultsJson;
 import dev.sioconf.reports.Verdict;
 import dev.sioconf.suite.load.LoadCommand;
@@ -42,6 +43,8 @@ public final class SioconfMain implements Callable<Integer> {
 
     /** How long a probe of the target's handshake may take before the run ends with "cannot reach". */
     public static final Duration REACH_BOUND = Discovery.BOUND;
+    /** How many of the slowest cases a run names at its end (not with --quiet). */
+    static final int SLOWEST = 10;
 
     @Option(names = "--target", paramLabel = "URL", description = "Base URL of the server under test, e.g. http://127.0.0.1:3000.")
     String target;
@@ -245,6 +248,10 @@ public final class SioconfMain implements Callable<Integer> {
         progress.spans().forEach(span -> out.println("  " + span.describe()));
         for (PreparedTarget p : prepared) {
             out.println("  " + p.target().name() + ": " + Coverage.of(p.target(), results).describe());
+        }
+        if (!quiet && results.size() > SLOWEST) {
+            out.println("The " + SLOWEST + " slowest cases:");
+            progress.slowest(SLOWEST).forEach(r -> out.println("  " + ResultsCollector.describeTime(r)));
         }
         out.println("report:  " + index.toAbsolutePath());
         out.println("results: " + index.resolveSibling(ResultsJson.FILE_NAME).toAbsolutePath());

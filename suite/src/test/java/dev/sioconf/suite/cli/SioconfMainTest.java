@@ -87,6 +87,12 @@ class SioconfMainTest {
                     "--report", report.toString());
             assertThat(r.exit()).as(r.out()).isEqualTo(0);
             assertThat(r.out()).contains("PASS", "results:");
+            // where the run's time went: the ten slowest cases, longest first
+            String slowest = r.out().substring(r.out().indexOf("The 10 slowest cases:\n"));
+            List<String> lines = slowest.lines().skip(1).limit(10).toList();
+            assertThat(lines).allMatch(l -> l.matches("  +\\d+\\.\\d s  LEG-3\\.\\d+ \\S+Cases\\.\\S+  \\S+ · \\S+"), "time, requirement, case, target · transport");
+            List<Double> seconds = lines.stream().map(l -> Double.parseDouble(l.strip().split(" ")[0])).toList();
+            assertThat(seconds).isSortedAccordingTo(java.util.Comparator.reverseOrder());
         }
     }
 
@@ -115,6 +121,7 @@ class SioconfMainTest {
             assertThat(r.out()).contains("report:  " + report.resolve("index.html").toAbsolutePath(),
                     "junit:   " + report.resolve("junit.xml").toAbsolutePath());
             assertThat(r.out().strip()).endsWith("No MUST failed.");
+            assertThat(r.out()).doesNotContain("slowest cases");
         }
     }
 
