@@ -9,7 +9,6 @@ import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -94,21 +93,7 @@ public final class LoadCommand implements Callable<Integer> {
         out.flush();
         LoadReport report = new LoadRun(plan, out).run();
         report.print(out);
-        if (json != null) {
-            try {
-                Path parent = json.toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
-                }
-                Files.writeString(json, report.json());
-                out.println("summary: " + json.toAbsolutePath());
-            } catch (IOException e) {
-                err.println("sioconf load: cannot write " + json + ": " + e.getMessage());
-                return 2;
-            }
-        }
-        out.flush();
-        return report.exitCode();
+        return report.writeJson(json, out, err, "sioconf load") ? report.exitCode() : 2;
     }
 
     LoadPlan plan() {

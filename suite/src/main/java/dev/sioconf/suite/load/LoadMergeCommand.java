@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,21 +49,7 @@ public final class LoadMergeCommand implements Callable<Integer> {
             return 2;
         }
         merged.print(out);
-        if (json != null) {
-            try {
-                Path parent = json.toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
-                }
-                Files.writeString(json, merged.json());
-                out.println("summary: " + json.toAbsolutePath());
-            } catch (IOException e) {
-                err.println("sioconf load merge: cannot write " + json + ": " + e.getMessage());
-                return 2;
-            }
-        }
-        out.flush();
-        return merged.exitCode();
+        return merged.writeJson(json, out, err, "sioconf load merge") ? merged.exitCode() : 2;
     }
 
     static List<JsonNode> read(List<Path> files) {

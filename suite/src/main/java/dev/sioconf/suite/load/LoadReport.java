@@ -79,7 +79,30 @@ public record LoadReport(String target, String profile, String transport, int se
         return String.format(Locale.ROOT, "%.3f ms", micros / 1000.0);
     }
 
-    /** The summary as one JSON object, for the benchmark harness. */
+    /**
+     * Writes {@link #json()} to {@code file} when one is given and says where; false, with the
+     * reason on {@code err} under the command's name, when it cannot be written.
+     */
+    boolean writeJson(java.nio.file.Path file, PrintWriter out, PrintWriter err, String command) {
+        if (file != null) {
+            try {
+                java.nio.file.Path parent = file.toAbsolutePath().getParent();
+                if (parent != null) {
+                    java.nio.file.Files.createDirectories(parent);
+                }
+                java.nio.file.Files.writeString(file, json());
+                out.println("summary: " + file.toAbsolutePath());
+            } catch (java.io.IOException e) {
+                err.println(command + ": cannot write " + file + ": " + e.getMessage());
+                err.flush();
+                return false;
+            }
+        }
+        out.flush();
+        return true;
+    }
+
+    /** The summary as one JSON object, for the benchmark harness and for merging shards. */
     public String json() {
         StringBuilder b = new StringBuilder("{\n");
         field(b, "verdict", passed() ? "PASS" : "FAIL");

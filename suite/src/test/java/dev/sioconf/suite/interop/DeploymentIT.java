@@ -130,13 +130,10 @@ class DeploymentIT {
                         "--quiet", "--report", report.toString());
             }
         } finally {
-            for (int i = running.size() - 1; i >= 0; i--) {
-                running.get(i).close();
-            }
+            stopInReverse(running);
         }
         String said = "sioconf said:\n" + out + err;
-        System.out.println(out.toString().lines().filter(l -> !l.startsWith("  ... ")).map(l -> "cluster | " + l)
-                .collect(Collectors.joining("\n")));
+        printSummary("cluster", out);
         assertThat(status).as(said).isEqualTo(1);
         Map<String, String> seen = new LinkedHashMap<>();
         for (JsonNode c : new ObjectMapper().readTree(report.resolve("results.json").toFile()).get("cases")) {
@@ -181,14 +178,10 @@ class DeploymentIT {
                         "--select", "EIO3-24", "--select", "LEG-17", "--quiet", "--report", report.toString());
             }
         } finally {
-            for (int i = running.size() - 1; i >= 0; i--) {
-                running.get(i).close();
-            }
+            stopInReverse(running);
         }
         String said = "sioconf said:\n" + out + err;
-        // the CLI's summary: each front end's wall time, the misses with their findings, the report
-        System.out.println(out.toString().lines().filter(l -> !l.startsWith("  ... ")).map(l -> "deployment | " + l)
-                .collect(Collectors.joining("\n")));
+        printSummary("deployment", out);
         assertThat(status).as(said).isEqualTo(1);
         // the report's deployment section says each finding and what to change
         assertThat(Files.readString(report.resolve("index.html"))).contains("Deployment findings", "offer polling only, as the web-role setup does",
@@ -223,5 +216,18 @@ class DeploymentIT {
                 }
             }
         }
+    }
+
+    /** The front ends first, then what stands behind them. */
+    static void stopInReverse(List<AutoCloseable> running) throws Exception {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            running.get(i).close();
+        }
+    }
+
+    /** The CLI's summary in the build log: each target's wall time, the misses with their findings, the report. */
+    static void printSummary(String prefix, StringWriter out) {
+        System.out.println(out.toString().lines().filter(l -> !l.startsWith("  ... ")).map(l -> prefix + " | " + l)
+                .collect(Collectors.joining("\n")));
     }
 }
