@@ -31,10 +31,6 @@ public final class SuiteRunner {
     static final String LEGACY_CASES = "dev.sioconf.suite.legacy.cases";
     static final String EIO4_CASES = "dev.sioconf.suite.eio4.cases";
     static final String EIO3_CASES = "dev.sioconf.suite.eio3.cases";
-    /** Opt-in: findings about the front end a server is reached through (section 24 of spec/eio4.md and spec/eio3.md, section 17 of spec/legacy.md). */
-    static final String DEPLOYMENT_CASES = "dev.sioconf.suite.eio4.deployment";
-    static final String LEGACY_DEPLOYMENT_CASES = "dev.sioconf.suite.legacy.deployment";
-    static final String EIO3_DEPLOYMENT_CASES = "dev.sioconf.suite.eio3.deployment";
 
     /**
      * The opt-in cases a run adds to the profiles' conformance cases: the inputs of published
@@ -46,14 +42,8 @@ public final class SuiteRunner {
             if (robustness && !profile.equals("legacy")) {
                 packages.add(robustnessPackage(casesPackage(profile)));
             }
-            if (deployment && profile.equals("eio4")) {
-                packages.add(DEPLOYMENT_CASES);
-            }
-            if (deployment && profile.equals("legacy")) {
-                packages.add(LEGACY_DEPLOYMENT_CASES);
-            }
-            if (deployment && profile.equals("eio3")) {
-                packages.add(EIO3_DEPLOYMENT_CASES);
+            if (deployment) {
+                packages.add(deploymentPackage(casesPackage(profile)));
             }
             return packages;
         }
@@ -140,6 +130,11 @@ public final class SuiteRunner {
         return casesPackage.replaceFirst("\\.cases$", ".robustness");
     }
 
+    /** Opt-in: findings about the front end a server is reached through (section 24 of the eio specs, 17 of legacy's). */
+    private static String deploymentPackage(String casesPackage) {
+        return casesPackage.replaceFirst("\\.cases$", ".deployment");
+    }
+
     /**
      * Runs only the named cases of one profile, each named {@code Class.method} (as the fault
      * catalogues name the case meant to catch a fault), every target x transport of each; the
@@ -153,17 +148,7 @@ public final class SuiteRunner {
                 .map(m -> m.getJavaClass().getSimpleName() + "." + m.getMethodName())
                 .map(n -> wanted.contains(n) ? FilterResult.included(n) : FilterResult.excluded(n + " not named"))
                 .orElse(FilterResult.included("not a case"));
-        List<String> packages = new ArrayList<>(List.of(casesPackage, robustnessPackage(casesPackage)));
-        if (casesPackage.equals(EIO4_CASES)) {
-            packages.add(DEPLOYMENT_CASES);
-        }
-        if (casesPackage.equals(LEGACY_CASES)) {
-            packages.add(LEGACY_DEPLOYMENT_CASES);
-        }
-        if (casesPackage.equals(EIO3_CASES)) {
-            packages.add(EIO3_DEPLOYMENT_CASES);
-        }
-        return launch(packages, config, collector, named);
+        return launch(List.of(casesPackage, robustnessPackage(casesPackage), deploymentPackage(casesPackage)), config, collector, named);
     }
 
     private static List<CaseResult> launch(List<String> packages, Map<String, String> config, ResultsCollector collector,

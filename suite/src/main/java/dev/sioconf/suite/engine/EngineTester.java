@@ -286,10 +286,7 @@ public final class EngineTester implements AutoCloseable, CaseTester {
     }
 
     private String rawUpgrade(String path, String query) {
-        return "GET " + path + "?" + query + " HTTP/1.1\r\n"
-                + "Host: " + target.base().getHost() + ":" + target.base().getPort() + "\r\n"
-                + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
-                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+        return RawTcp.webSocketUpgrade(target.base(), path + "?" + query);
     }
 
     /** A bound for a burst of traffic: a few prompt answers and a ping round. */

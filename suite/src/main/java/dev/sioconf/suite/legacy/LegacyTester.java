@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sioconf.suite.target.Target;
 import dev.sioconf.suite.wire.Http;
 import dev.sioconf.suite.wire.HttpAnswer;
+import dev.sioconf.suite.wire.RawTcp;
 import dev.sioconf.suite.wire.TargetMisbehaved;
 import dev.sioconf.suite.wire.WebSocketWire;
 import dev.sioconf.suite.wire.WireLog;
@@ -161,6 +162,17 @@ public final class LegacyTester implements AutoCloseable, dev.sioconf.suite.juni
         WebSocketWire wire = WebSocketWire.connect(ws, Bounds.PROMPT, log);
         opened.add(wire);
         return wire;
+    }
+
+    /**
+     * A WebSocket upgrade for the session sent by hand, read until its answer is whole or turns out
+     * to be a switch (101, which has no body): why a handshake was refused, without waiting out the
+     * bound when it was not.
+     */
+    public RawTcp.Exchange rawWebSocketAnswerOrSwitch(String sid) {
+        return RawTcp.exchangeUntil(target.base(),
+                RawTcp.webSocketUpgrade(target.base(), RESOURCE + "websocket/" + sid), Bounds.PROMPT, log,
+                RawTcp::wholeAnswerOrSwitch);
     }
 
     /** Waits on purpose, with the reason in the wire log. */

@@ -99,6 +99,14 @@ public final class RawTcp {
         }
     }
 
+    /** A version-13 WebSocket upgrade request for {@code pathAndQuery} on {@code base}, with a fixed key. */
+    public static String webSocketUpgrade(URI base, String pathAndQuery) {
+        return "GET " + pathAndQuery + " HTTP/1.1\r\n"
+                + "Host: " + base.getHost() + ":" + base.getPort() + "\r\n"
+                + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+    }
+
     /**
      * Whether {@code bytes} hold a whole answer, or the whole head of a 1xx answer such as 101 Switching
      * Protocols, which has no body: for a case that wants a handshake's answer and not what follows a switch.

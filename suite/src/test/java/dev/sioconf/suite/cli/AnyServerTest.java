@@ -1,5 +1,6 @@
 package dev.sioconf.suite.cli;
 
+import static dev.sioconf.suite.cli.CliRun.sioconf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,9 +10,9 @@ import dev.sioconf.server.eio4.Eio4Fault;
 import dev.sioconf.server.eio4.Eio4Settings;
 import dev.sioconf.server.legacy.LegacySettings;
 import dev.sioconf.suite.target.EmbeddedReference;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+
+
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,18 +32,6 @@ class AnyServerTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    /** On byte streams, as main runs it: what a run writes must all reach them (the baseline diff once did not). */
-    static Run sioconf(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = SioconfMain.run(new PrintStream(out, false, StandardCharsets.UTF_8), new PrintStream(err, false, StandardCharsets.UTF_8),
-                args);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     static ReferenceServer server(Eio4Settings eio4) throws InterruptedException {
         return ReferenceServer.start(LegacySettings.defaults(), eio4);
     }
@@ -54,7 +43,7 @@ class AnyServerTest {
     @Test
     void aTargetAloneIsCheckedWithTheProfileAndSettingsItAnnounces() throws Exception {
         try (ReferenceServer s = server(EmbeddedReference.eio4Quick())) {
-            Run r = sioconf("--target", s.baseUri().toString(), "--select", "EIO4-3", "--select", "EIO4-11", "--report", dir.toString());
+            CliRun r = sioconf("--target", s.baseUri().toString(), "--select", "EIO4-3", "--select", "EIO4-11", "--report", dir.toString());
             assertThat(r.exit()).as(r.out() + r.err()).isZero();
             assertThat(r.out()).contains("profile eio4 (discovered: 0{\"sid\":",
                     "discovered, not declared: path=/socket.io/ transports=polling,websocket allow-upgrades=on ping-interval=1000 "
@@ -67,7 +56,7 @@ class AnyServerTest {
     @Test
     void anAnnouncedPingIntervalTheServerDoesNotKeepFails() throws Exception {
         try (ReferenceServer s = server(EmbeddedReference.eio4Quick().withFaults(Set.of(Eio4Fault.WRONG_PING_INTERVAL)))) {
-            Run r = sioconf("--target", s.baseUri().toString(), "--select", "EIO4-7.1", "--report", dir.toString());
+            CliRun r = sioconf("--target", s.baseUri().toString(), "--select", "EIO4-7.1", "--report", dir.toString());
             assertThat(r.out()).contains("ping-interval=2000", "FAIL", "EIO4-7.1");
             assertThat(r.exit()).isEqualTo(1);
         }
@@ -76,7 +65,7 @@ class AnyServerTest {
     @Test
     void aDeclaredSettingThatDiffersFromTheAnnouncedOneIsSaidFirstInOneLine() throws Exception {
         try (ReferenceServer s = server(EmbeddedReference.eio4Quick())) {
-            Run r = sioconf("--target", s.baseUri().toString(), "--ping-interval", "25000", "--select", "EIO4-3.3", "--report", dir.toString());
+            CliRun r = sioconf("--target", s.baseUri().toString(), "--ping-interval", "25000", "--select", "EIO4-3.3", "--report", dir.toString());
             assertThat(r.out()).contains("MISMATCH: declared --ping-interval 25000, but the server announces 1000: the cases that "
                     + "depend on it will fail (leave the option out to use the announced value)");
             assertThat(r.out().indexOf("MISMATCH")).isLessThan(r.out().indexOf("[   1]"));
@@ -90,7 +79,7 @@ class AnyServerTest {
     @Test
     void aServerWithoutTheContractIsCheckedOnWhatNeedsNoneAndTheRestIsSkippedWithTheSection() throws Exception {
         try (ReferenceServer s = plainServer(EmbeddedReference.eio4Quick())) {
-            Run r = sioconf("--target", s.baseUri().toString(), "--select", "SIO5-18", "--select", "SIO5-23", "--exclude", "SIO5-18.8",
+            CliRun r = sioconf("--target", s.baseUri().toString(), "--select", "SIO5-18", "--select", "SIO5-23", "--exclude", "SIO5-18.8",
                     "--report", dir.toString());
             assertThat(r.out()).contains("CONTRACT NOT FOUND: 42[\"sendMessage\"] got no helloBack within 5 s.",
                     "SKIPPED", "needs the contract of spec/eio4.md section 23", "need the contract (SKIPPED)");
@@ -111,7 +100,7 @@ class AnyServerTest {
                     + "  {\"name\": \"as eio3\", \"url\": \"" + c.baseUri() + "\", \"profile\": \"eio3\", \"settings\": {\"ping-timeout\": 5000}}\n"
                     + "]}\n");
             Path report = dir.resolve("report");
-            Run r = sioconf("--targets", file.toString(), "--select", "EIO4-3.1", "--select", "EIO3-3.1", "--report", report.toString());
+            CliRun r = sioconf("--targets", file.toString(), "--select", "EIO4-3.1", "--select", "EIO3-3.1", "--report", report.toString());
             assertThat(r.exit()).as(r.out() + r.err()).isZero();
             JsonNode json = new ObjectMapper().readTree(report.resolve("results.json").toFile());
             List<String> targets = new ArrayList<>();
@@ -125,17 +114,17 @@ class AnyServerTest {
     void aBaselinePassesAnUnchangedServerAndFailsWithTheDiffAfterAChange() throws Exception {
         Path baseline = dir.resolve("baseline.txt");
         try (ReferenceServer s = server(EmbeddedReference.eio4Quick())) {
-            Run write = sioconf("--target", s.baseUri().toString(), "--name", "mine", "--select", "EIO4-7.1", "--select", "EIO4-3.3",
+            CliRun write = sioconf("--target", s.baseUri().toString(), "--name", "mine", "--select", "EIO4-7.1", "--select", "EIO4-3.3",
                     "--report", dir.resolve("r1").toString(), "--write-baseline", baseline.toString());
             assertThat(write.exit()).as(write.out()).isZero();
             assertThat(Files.readString(baseline)).contains("EIO4-7.1 PollingCases.emptyPollIsHeldAndAnsweredAsPlainText - PASS");
-            Run same = sioconf("--target", s.baseUri().toString(), "--name", "mine", "--select", "EIO4-7.1", "--select", "EIO4-3.3",
+            CliRun same = sioconf("--target", s.baseUri().toString(), "--name", "mine", "--select", "EIO4-7.1", "--select", "EIO4-3.3",
                     "--report", dir.resolve("r2").toString(), "--baseline", baseline.toString());
             assertThat(same.exit()).as(same.out()).isZero();
             assertThat(same.out()).contains("verdicts equal the baseline");
         }
         try (ReferenceServer changed = server(EmbeddedReference.eio4Quick().withFaults(Set.of(Eio4Fault.POLL_NOT_HELD)))) {
-            Run r = sioconf("--target", changed.baseUri().toString(), "--name", "mine", "--select", "EIO4-7.1", "--select", "EIO4-3.3",
+            CliRun r = sioconf("--target", changed.baseUri().toString(), "--name", "mine", "--select", "EIO4-7.1", "--select", "EIO4-3.3",
                     "--ping-interval", "1000", "--report", dir.resolve("r3").toString(), "--baseline", baseline.toString());
             assertThat(r.exit()).as(r.out()).isEqualTo(1);
             assertThat(r.out()).contains("verdicts differ from the baseline",
@@ -148,7 +137,7 @@ class AnyServerTest {
     void aSelectionThatMatchesNothingIsRefusedBeforeAnyServerStarts() {
         long start = System.nanoTime();
         Path report = dir.resolve("untouched");
-        Run r = sioconf("--select", "NOPE", "--report", report.toString());
+        CliRun r = sioconf("--select", "NOPE", "--report", report.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("sioconf: no case of profile legacy, eio3, eio4 matches cases NOPE*");
         assertThat(report).doesNotExist();

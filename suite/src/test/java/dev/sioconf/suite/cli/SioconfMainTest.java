@@ -1,5 +1,6 @@
 package dev.sioconf.suite.cli;
 
+import static dev.sioconf.suite.cli.CliRun.sioconf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sioconf.server.legacy.LegacyServer;
@@ -20,20 +21,10 @@ class SioconfMainTest {
     @TempDir
     Path report;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    Run sioconf(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = SioconfMain.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void anUnreachableTargetExitsTwoWithOneLineWithinSeconds() {
         long start = System.nanoTime();
-        Run r = sioconf("--target", "http://127.0.0.1:1", "--report", report.toString());
+        CliRun r = sioconf("--target", "http://127.0.0.1:1", "--report", report.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("sioconf: cannot reach http://127.0.0.1:1: connection refused");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(SioconfMain.REACH_BOUND.plusSeconds(5));
@@ -51,12 +42,12 @@ class SioconfMainTest {
 
     @Test
     void eio4OptionsAreCheckedPerProfile() {
-        Run foreign = sioconf("--target", "http://127.0.0.1:1", "--profile", "eio4", "--polling-duration", "10");
+        CliRun foreign = sioconf("--target", "http://127.0.0.1:1", "--profile", "eio4", "--polling-duration", "10");
         assertThat(foreign.exit()).isEqualTo(2);
         assertThat(foreign.err().strip()).isEqualTo("sioconf: --polling-duration is a setting of profile legacy, not of eio4");
-        Run legacy = sioconf("--target", "http://127.0.0.1:1", "--profile", "legacy", "--ping-interval", "300");
+        CliRun legacy = sioconf("--target", "http://127.0.0.1:1", "--profile", "legacy", "--ping-interval", "300");
         assertThat(legacy.err().strip()).isEqualTo("sioconf: --ping-interval is a setting of profile eio3 and eio4, not of legacy");
-        Run bad = sioconf("--target", "http://127.0.0.1:1", "--profile", "eio4", "--ping-timeout", "soon");
+        CliRun bad = sioconf("--target", "http://127.0.0.1:1", "--profile", "eio4", "--ping-timeout", "soon");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err().strip()).isEqualTo("sioconf: --ping-timeout must be a whole number of milliseconds, not 'soon'");
         assertThat(sioconf("--target", "http://127.0.0.1:1", "--profile", "eio4", "--transports", "websocket,htmlfile").err())
@@ -71,7 +62,7 @@ class SioconfMainTest {
                 .withPollingDuration(Duration.ofSeconds(1));
         try (LegacyServer server = LegacyServer.start(real)) {
             // The reference server speaks every profile; discovery would pick eio4, so legacy is named.
-            Run r = sioconf("--target", server.baseUri().toString(), "--profile", "legacy", "--transports", "websocket,xhr-polling",
+            CliRun r = sioconf("--target", server.baseUri().toString(), "--profile", "legacy", "--transports", "websocket,xhr-polling",
                     "--polling-duration", "4", "--select", "LEG-3.5", "--report", report.toString());
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.out()).contains("FAIL", "LEG-3.5", "Expected: \"websocket,xhr-polling\"", "Actual:   \"xhr-polling\"");
@@ -83,7 +74,7 @@ class SioconfMainTest {
     void aCleanTargetDeclaredTrulyExitsZero() throws Exception {
         LegacySettings real = LegacySettings.defaults().withPollingDuration(Duration.ofSeconds(1));
         try (LegacyServer server = LegacyServer.start(real)) {
-            Run r = sioconf("--target", server.baseUri().toString(), "--profile", "legacy", "--polling-duration", "1", "--select", "LEG-3",
+            CliRun r = sioconf("--target", server.baseUri().toString(), "--profile", "legacy", "--polling-duration", "1", "--select", "LEG-3",
                     "--report", report.toString());
             assertThat(r.exit()).as(r.out()).isEqualTo(0);
             assertThat(r.out()).contains("PASS", "results:");
@@ -98,7 +89,7 @@ class SioconfMainTest {
 
     @Test
     void helpMarksTheOptionsOfEachProfileAndListsTheExitStatus() {
-        Run r = sioconf("--help");
+        CliRun r = sioconf("--help");
         assertThat(r.exit()).isZero();
         String help = r.out().replaceAll("\\s+", " ");
         for (String legacyOnly : List.of("--polling-duration", "--heartbeat", "--close-timeout", "--origins")) {
@@ -114,7 +105,7 @@ class SioconfMainTest {
     void quietPrintsNoLinePerCaseAndTheRunEndsInOneSentenceAndThePathsOfItsFiles() throws Exception {
         LegacySettings real = LegacySettings.defaults().withPollingDuration(Duration.ofSeconds(1));
         try (LegacyServer server = LegacyServer.start(real)) {
-            Run r = sioconf("--quiet", "--target", server.baseUri().toString(), "--profile", "legacy", "--polling-duration", "1",
+            CliRun r = sioconf("--quiet", "--target", server.baseUri().toString(), "--profile", "legacy", "--polling-duration", "1",
                     "--select", "LEG-3", "--report", report.toString());
             assertThat(r.exit()).as(r.out()).isZero();
             assertThat(r.out()).doesNotContain("PASS          LEG-3").doesNotContain("[   1]");

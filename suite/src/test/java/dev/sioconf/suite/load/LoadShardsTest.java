@@ -1,5 +1,6 @@
 package dev.sioconf.suite.load;
 
+import static dev.sioconf.suite.cli.CliRun.sioconf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,10 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sioconf.server.ReferenceServer;
 import dev.sioconf.server.legacy.LegacySettings;
-import dev.sioconf.suite.cli.SioconfMain;
+import dev.sioconf.suite.cli.CliRun;
 import dev.sioconf.suite.target.EmbeddedReference;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,16 +32,6 @@ class LoadShardsTest {
 
     @TempDir
     Path tmp;
-
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run sioconf(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = SioconfMain.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     @Test
     void shardsTakeDisjointSessionsThatMakeUpThePlan() {
@@ -83,7 +74,7 @@ class LoadShardsTest {
     @Test
     void threeShardsOnLoopbackMergeIntoThePlan() throws Exception {
         try (ReferenceServer server = ReferenceServer.start(LegacySettings.defaults(), EmbeddedReference.eio4Quick())) {
-            List<CompletableFuture<Run>> shards = new ArrayList<>();
+            List<CompletableFuture<CliRun>> shards = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 String json = tmp.resolve("shard-" + i + ".json").toString();
                 String shard = i + "/3";
@@ -91,13 +82,13 @@ class LoadShardsTest {
                         "eio4", "--transport", "websocket", "--sessions", "31", "--events", "20", "--duration", "60", "--shard", shard,
                         "--json", json)));
             }
-            for (CompletableFuture<Run> f : shards) {
-                Run r = f.get();
+            for (CompletableFuture<CliRun> f : shards) {
+                CliRun r = f.get();
                 assertThat(r.exit()).as(r.out() + r.err()).isZero();
                 assertThat(r.out()).contains("of a plan of 31 sessions");
             }
             Path merged = tmp.resolve("merged.json");
-            Run m = sioconf("load", "merge", tmp.resolve("shard-2.json").toString(), tmp.resolve("shard-0.json").toString(),
+            CliRun m = sioconf("load", "merge", tmp.resolve("shard-2.json").toString(), tmp.resolve("shard-0.json").toString(),
                     tmp.resolve("shard-1.json").toString(), "--json", merged.toString());
             assertThat(m.exit()).as(m.out() + m.err()).isZero();
             assertThat(m.out()).contains("3/3 shards merged", "PASS");
@@ -124,16 +115,16 @@ class LoadShardsTest {
         Path a = write("a.json", "0/2", 10);
         Path twice = write("b.json", "0/2", 10);
         Path other = write("c.json", "1/2", 12);
-        Run missing = sioconf("load", "merge", a.toString());
+        CliRun missing = sioconf("load", "merge", a.toString());
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("shards missing: 1/2");
-        Run dup = sioconf("load", "merge", a.toString(), twice.toString());
+        CliRun dup = sioconf("load", "merge", a.toString(), twice.toString());
         assertThat(dup.exit()).isEqualTo(2);
         assertThat(dup.err()).contains("shard 0/2 is given twice");
-        Run mixed = sioconf("load", "merge", a.toString(), other.toString());
+        CliRun mixed = sioconf("load", "merge", a.toString(), other.toString());
         assertThat(mixed.exit()).isEqualTo(2);
         assertThat(mixed.err()).contains("not shards of one plan: planSessions is 10 in one and 12 in another");
-        Run noRun = sioconf("load", "--profile", "eio4");
+        CliRun noRun = sioconf("load", "--profile", "eio4");
         assertThat(noRun.exit()).isEqualTo(2);
         assertThat(noRun.err()).contains("missing --target");
     }

@@ -17,6 +17,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,8 +47,7 @@ class DeploymentCases {
             ws = t.openWebSocket(sid);
         } catch (TargetMisbehaved refused) {
             // the same handshake by hand, for the answer's exact text: a node that never saw the session says so
-            String answer = RawTcp.exchangeUntil(t.target().base(), rawUpgrade(t, sid), Bounds.PROMPT, t.log(),
-                    RawTcp::wholeAnswerOrSwitch).received();
+            String answer = t.rawWebSocketAnswerOrSwitch(sid).received();
             boolean otherNode = answer.contains(NOT_HANDSHAKEN);
             throw Findings.failure(otherNode ? Findings.NOT_STICKY : Findings.NO_WEBSOCKET, "HTTP/1.1 101 Switching Protocols",
                     answer.isEmpty() ? refused.getMessage() : Findings.firstLine(answer));
@@ -96,8 +96,9 @@ class DeploymentCases {
             does = "opens the htmlfile stream with Accept-Encoding: gzip, as browsers do, and reads until the script carrying 1::")
     void htmlfileStreamReachesTheClientAsTheServerWritesIt(LegacyTester t) {
         String sid = t.handshake().sid();
-        String request = "GET " + t.transportUri(Transport.HTMLFILE, sid, "").getRawPath() + "?" + t.transportUri(Transport.HTMLFILE, sid, "")
-                .getRawQuery() + " HTTP/1.1\r\nHost: " + host(t) + "\r\nAccept-Encoding: gzip, deflate\r\nConnection: close\r\n\r\n";
+        URI stream = t.transportUri(Transport.HTMLFILE, sid, "");
+        String request = "GET " + stream.getRawPath() + "?" + stream.getRawQuery() + " HTTP/1.1\r\nHost: " + host(t)
+                + "\r\nAccept-Encoding: gzip, deflate\r\nConnection: close\r\n\r\n";
         AtomicReference<byte[]> read = new AtomicReference<>(new byte[0]); // the raw bytes: a gzip body is not text
         RawTcp.Exchange got = RawTcp.exchangeUntil(t.target().base(), request, Bounds.PROMPT, t.log(), bytes -> {
             read.set(bytes);
@@ -144,11 +145,6 @@ class DeploymentCases {
             throw Findings.failure(Findings.NOT_STICKY, "0 of " + requests + " requests refused",
                     astray.size() + " of " + requests + " requests refused, e.g. " + astray.get(0));
         }
-    }
-
-    private static String rawUpgrade(LegacyTester t, String sid) {
-        return "GET " + LegacyTester.RESOURCE + "websocket/" + sid + " HTTP/1.1\r\nHost: " + host(t) + "\r\nUpgrade: websocket\r\n"
-                + "Connection: Upgrade\r\nSec-WebSocket-Key: c2lvY29uZi1kZXBsb3kxMg==\r\nSec-WebSocket-Version: 13\r\n\r\n";
     }
 
     private static String host(LegacyTester t) {
