@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
@@ -32,7 +33,7 @@ import picocli.CommandLine;
  * that cannot be reached.
  */
 @Command(name = "sioconf", mixinStandardHelpOptions = true, version = "sioconf 0.1.0", sortOptions = false,
-        subcommands = LoadCommand.class,
+        subcommands = {LoadCommand.class, ClientCommand.class},
         description = "Checks a socket.io server against spec/. With no --target it starts the bundled "
                 + "reference server in each scenario and checks that. With --target alone it reads the profile and "
                 + "settings off the server's handshakes, and checks without the contract application if the server runs none.",
@@ -43,8 +44,6 @@ public final class SioconfMain implements Callable<Integer> {
 
     /** How long a probe of the target's handshake may take before the run ends with "cannot reach". */
     public static final Duration REACH_BOUND = Discovery.BOUND;
-    /** How many of the slowest cases a run names at its end (not with --quiet). */
-    static final int SLOWEST = 10;
 
     @Option(names = "--target", paramLabel = "URL", description = "Base URL of the server under test, e.g. http://127.0.0.1:3000.")
     String target;
@@ -115,27 +114,8 @@ public final class SioconfMain implements Callable<Integer> {
                     + "\"contract\": ..., \"settings\": {\"ping-interval\": 1000, ...}}]}; one report with every target side by side.")
     Path targetsFile;
 
-    @Option(names = "--report", paramLabel = "DIR", description = "Where the report goes: index.html, a page per case, results.json, junit.xml, every case's whole wire log "
-            + "in wire-logs.jsonl.gz (default: ${DEFAULT-VALUE}).")
-    Path report = Path.of("target", "sioconf-report");
-
-    @Option(names = "--select", paramLabel = "ID-PREFIX",
-            description = "Only cases whose requirement id starts so, e.g. EIO4 (a catalogue), LEG-9 (a section) or LEG-9.1; repeatable.")
-    List<String> select = new ArrayList<>();
-
-    @Option(names = "--exclude", paramLabel = "ID-PREFIX", description = "Leave out cases whose requirement id starts so; repeatable.")
-    List<String> exclude = new ArrayList<>();
-
-    @Option(names = "--baseline", paramLabel = "FILE",
-            description = "Compare the verdicts with a baseline (the format of interop/baselines/): exit 0 when every line is unchanged, "
-                    + "1 with the diff when one changed, whatever the verdicts are.")
-    Path baseline;
-
-    @Option(names = "--write-baseline", paramLabel = "FILE", description = "Write this run's verdicts as a baseline for --baseline.")
-    Path writeBaseline;
-
-    @Option(names = "--quiet", description = "No line per case: only what did not pass, in case order, and the summary.")
-    boolean quiet;
+    @Mixin
+    RunOutput output = new RunOutput();
 
     @Option(names = "--robustness",
             description = "Also send the inputs of published engine.io, socket.io-parser and socket.io security advisories "
@@ -196,7 +176,7 @@ public final class SioconfMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Selection selection = Selection.checked(select, exclude);
+        Selection selection = output.selection();
         List<PreparedTarget> prepared = new ArrayList<>();
         List<Map<String, String>> configs = new ArrayList<>();
         Map<String, String> declared = new LinkedHashMap<>();
@@ -229,7 +209,7 @@ public final class SioconfMain implements Callable<Integer> {
             p.lines().forEach(l -> out.println("    " + l));
         }
 
-        ProgressPrinter progress = new ProgressPrinter(out, quiet);
+        ProgressPrinter progress = output.progress(out);
         List<CaseResult> results = List.of();
         for (Map<String, String> config : configs) {
             results = SuiteRunner.run(config, selection, new SuiteRunner.OptIn(robustness, deployment), progress);
@@ -237,80 +217,10 @@ public final class SioconfMain implements Callable<Integer> {
         for (PreparedTarget p : prepared) {
             declared.put(p.target().name(), p.describe() + " · " + Coverage.of(p.target(), results).describe());
         }
-        Path index = ReportWriter.write(report, profiles, declared, results);
-
-        Map<Verdict, Long> counts = new EnumMap<>(Verdict.class);
-        results.forEach(r -> counts.merge(r.verdict(), 1L, Long::sum));
-        ProgressPrinter.misses(out, results);
-        out.println();
-        out.println(results.size() + " results: " + counts.entrySet().stream()
-                .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
-        progress.spans().forEach(span -> out.println("  " + span.describe()));
-        for (PreparedTarget p : prepared) {
-            out.println("  " + p.target().name() + ": " + Coverage.of(p.target(), results).describe());
-        }
-        if (!quiet && results.size() > SLOWEST) {
-            out.println("The " + SLOWEST + " slowest cases:");
-            progress.slowest(SLOWEST).forEach(r -> out.println("  " + ResultsCollector.describeTime(r)));
-        }
-        out.println("report:  " + index.toAbsolutePath());
-        out.println("results: " + index.resolveSibling(ResultsJson.FILE_NAME).toAbsolutePath());
-        out.println("junit:   " + index.resolveSibling(dev.sioconf.reports.JunitXml.FILE_NAME).toAbsolutePath());
-        if (!results.isEmpty()) {
-            out.println(verdict(results));
-        }
-        if (results.isEmpty()) {
-            err.println("sioconf: no case matched " + selection.describe());
-            return 2;
-        }
-        Map<String, List<CaseResult>> byTarget = byTarget(results, prepared, declared);
-        if (writeBaseline != null) {
-            Baseline.write(writeBaseline, baselineHeader(declared), byTarget);
-            out.println("baseline written: " + writeBaseline.toAbsolutePath());
-        }
-        if (baseline != null) {
-            String diff = Baseline.diff(Baseline.read(baseline), byTarget);
-            if (!diff.isEmpty()) {
-                out.println("verdicts differ from the baseline " + baseline + " (- in the baseline only, + in this run only):");
-                out.print(diff.endsWith("\n") ? diff : diff + "\n");
-                return 1;
-            }
-            out.println("verdicts equal the baseline " + baseline);
-            return 0;
-        }
-        return results.stream().anyMatch(r -> r.verdict().breaksConformance()) ? 1 : 0;
-    }
-
-    /** The run in one sentence: how many MUSTs failed, and whether the harness broke. */
-    static String verdict(List<CaseResult> results) {
-        long musts = results.stream().filter(r -> r.verdict() == Verdict.FAIL).map(r -> r.target() + " " + r.requirement()).distinct().count();
-        long errors = results.stream().filter(r -> r.verdict() == Verdict.ERROR).count();
-        long shoulds = results.stream().filter(r -> r.verdict() == Verdict.NON_STRICT).map(r -> r.target() + " " + r.requirement())
-                .distinct().count();
-        String s = musts == 0 ? "No MUST failed" : musts + (musts == 1 ? " MUST failed" : " MUSTs failed");
-        s += shoulds == 0 ? "" : "; " + shoulds + (shoulds == 1 ? " SHOULD was" : " SHOULDs were") + " missed";
-        s += errors == 0 ? "." : "; the harness failed on " + errors + (errors == 1 ? " case" : " cases") + " (ERROR).";
-        return s;
-    }
-
-    /** The results of each target, in the order the targets were named. */
-    private static Map<String, List<CaseResult>> byTarget(List<CaseResult> results, List<PreparedTarget> prepared,
-            Map<String, String> declared) {
-        Map<String, List<CaseResult>> by = new LinkedHashMap<>();
+        List<CaseResult> all = results;
+        List<String> coverage = prepared.stream().map(p -> p.target().name() + ": " + Coverage.of(p.target(), all).describe()).toList();
         List<String> names = prepared.isEmpty() ? List.copyOf(declared.keySet()) : prepared.stream().map(p -> p.target().name()).toList();
-        names.forEach(n -> by.put(n, new ArrayList<>()));
-        results.forEach(r -> by.computeIfAbsent(r.target(), k -> new ArrayList<>()).add(r));
-        by.values().removeIf(List::isEmpty);
-        return by;
-    }
-
-    private static String baselineHeader(Map<String, String> declared) {
-        StringBuilder h = new StringBuilder("# sioconf verdicts, written by --write-baseline; compare a later run with --baseline.\n"
-                + "# One line per case and transport: requirement, case, transport (- when not per transport), verdict;\n"
-                + "# A|B allows either verdict for a line that varies from run to run.\n");
-        // without the URL, whose port changes from run to run
-        declared.forEach((n, d) -> h.append("# ").append(n).append(": ").append(d.replaceFirst("^https?://\\S+ ", "")).append('\n'));
-        return h.toString();
+        return output.finish(out, err, new RunOutput.Run(profiles, declared, names, coverage, selection), results, progress);
     }
 
     /** Refuses a selection that matches no case of the profiles before any server is started or probed. */

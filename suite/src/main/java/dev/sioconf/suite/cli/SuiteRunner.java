@@ -31,6 +31,8 @@ public final class SuiteRunner {
     static final String LEGACY_CASES = "dev.sioconf.suite.legacy.cases";
     static final String EIO4_CASES = "dev.sioconf.suite.eio4.cases";
     static final String EIO3_CASES = "dev.sioconf.suite.eio3.cases";
+    /** The cases that check clients (spec/eio4-client.md), run by {@code sioconf client}. */
+    public static final String EIO4_CLIENT_CASES = "dev.sioconf.suite.eio4.client";
 
     /**
      * The opt-in cases a run adds to the profiles' conformance cases: the inputs of published
@@ -84,6 +86,16 @@ public final class SuiteRunner {
         return launch(packages, config, collector, includeClassNamePatterns(".*Cases"), requirementIn(selection));
     }
 
+    /** The client cases whose requirement the selection matches, against the clients of {@code sioconf.clients}. */
+    public static List<CaseResult> runClients(Map<String, String> config, Selection selection, ResultsCollector collector) {
+        return launch(List.of(EIO4_CLIENT_CASES), config, collector, includeClassNamePatterns(".*ClientCases"), requirementIn(selection));
+    }
+
+    /** The requirement ids of the client cases that the selection matches, found by discovery alone. */
+    public static List<String> clientRequirementsMatching(Selection selection) {
+        return requirementsIn(List.of(EIO4_CLIENT_CASES), ".*ClientCases", selection);
+    }
+
     /**
      * The requirement ids of the profiles' cases that the selection matches, in catalogue order,
      * found by discovery alone: no case runs and no target is needed, so a selection that matches
@@ -101,9 +113,13 @@ public final class SuiteRunner {
             packages.add(casesPackage(profile));
             packages.addAll(optIn.packages(profile));
         }
+        return requirementsIn(packages, ".*Cases", selection);
+    }
+
+    private static List<String> requirementsIn(List<String> packages, String classPattern, Selection selection) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(packages.stream().map(DiscoverySelectors::selectPackage).toList())
-                .filters(includeClassNamePatterns(".*Cases"))
+                .filters(includeClassNamePatterns(classPattern))
                 .build();
         TestPlan plan = LauncherFactory.create().discover(request);
         return plan.getRoots().stream()
@@ -148,7 +164,8 @@ public final class SuiteRunner {
                 .map(m -> m.getJavaClass().getSimpleName() + "." + m.getMethodName())
                 .map(n -> wanted.contains(n) ? FilterResult.included(n) : FilterResult.excluded(n + " not named"))
                 .orElse(FilterResult.included("not a case"));
-        return launch(List.of(casesPackage, robustnessPackage(casesPackage), deploymentPackage(casesPackage)), config, collector, named);
+        return launch(List.of(casesPackage, robustnessPackage(casesPackage), deploymentPackage(casesPackage)).stream().distinct().toList(),
+                config, collector, named);
     }
 
     private static List<CaseResult> launch(List<String> packages, Map<String, String> config, ResultsCollector collector,

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sioconf.reports.Unimplemented;
 import dev.sioconf.suite.eio4.Eio4Codec;
-import dev.sioconf.suite.junit.CaseTester;
+import dev.sioconf.suite.junit.ServerCaseTester;
 import dev.sioconf.suite.target.EngineSettings;
 import dev.sioconf.suite.target.Target;
 import dev.sioconf.suite.wire.Http;
@@ -28,7 +28,7 @@ import java.util.concurrent.TimeoutException;
  * transport), the wire log, and the helpers case bodies are written over. Queries are written out
  * by the cases ({@code eio() + "&transport=polling"}) so that the report shows exactly what went out.
  */
-public final class EngineTester implements AutoCloseable, CaseTester {
+public final class EngineTester implements AutoCloseable, ServerCaseTester {
 
     private final Target target;
     private final EngineTransport transport;

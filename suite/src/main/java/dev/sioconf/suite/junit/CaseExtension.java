@@ -25,21 +25,21 @@ public final class CaseExtension implements InvocationInterceptor {
         Method method = call.getExecutable();
         Map<String, String> entries = new LinkedHashMap<>();
         entries.put(ReportKeys.CASE, method.getDeclaringClass().getSimpleName() + "." + method.getName());
-        entries.put(ReportKeys.PROFILE, tester.target().profile());
+        entries.put(ReportKeys.PROFILE, tester.profile());
         entries.put(ReportKeys.REQUIREMENT, requirementOf(method));
         entries.put(ReportKeys.DESCRIPTION, describe(method));
-        entries.put(ReportKeys.TARGET, tester.target().name());
+        entries.put(ReportKeys.TARGET, tester.targetName());
         entries.put(ReportKeys.TRANSPORT, tester.transportName());
         context.publishReportEntry(entries);
-        String profile = tester.target().profile();
-        if (tester.target().contractFree() && entries.get(ReportKeys.REQUIREMENT).startsWith(ContractUse.requirementPrefix(profile))) {
+        String profile = tester.profile();
+        if (tester.contractFree() && entries.get(ReportKeys.REQUIREMENT).startsWith(ContractUse.requirementPrefix(profile))) {
             invocation.skip();
             throw ContractUse.needed(profile, "its requirement is one of the contract's");
         }
         try {
             invocation.proceed();
         } catch (AssertionError e) {
-            throw withMismatches(e, tester.target().mismatches());
+            throw withMismatches(e, tester.mismatches());
         } finally {
             context.publishReportEntry(ReportKeys.WIRE, tester.log().toJson());
         }
@@ -74,7 +74,11 @@ public final class CaseExtension implements InvocationInterceptor {
         if (eio4 != null) {
             return eio4.does();
         }
-        throw new IllegalStateException(method + " is not a @LegacyCase, @Eio3Case or @Eio4Case");
+        ClientCase client = method.getAnnotation(ClientCase.class);
+        if (client != null) {
+            return client.does();
+        }
+        throw new IllegalStateException(method + " is not a @LegacyCase, @Eio3Case, @Eio4Case or @ClientCase");
     }
 
     static String requirementOf(Method method) {

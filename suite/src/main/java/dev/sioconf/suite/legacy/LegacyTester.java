@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * What a case works with: one target, the transport under test (if the case is per transport),
  * the wire log, and the few helpers every case body is written over.
  */
-public final class LegacyTester implements AutoCloseable, dev.sioconf.suite.junit.CaseTester {
+public final class LegacyTester implements AutoCloseable, dev.sioconf.suite.junit.ServerCaseTester {
 
     public static final String RESOURCE = "/socket.io/1/";
     private static final AtomicLong CACHE_BUSTER = new AtomicLong();

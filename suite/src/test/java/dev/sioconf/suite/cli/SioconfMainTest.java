@@ -124,8 +124,8 @@ class SioconfMainTest {
                 result("LEG-4.1", "-", dev.sioconf.reports.Verdict.FAIL),
                 result("LEG-3.8", "-", dev.sioconf.reports.Verdict.NON_STRICT),
                 result("LEG-9.1", "-", dev.sioconf.reports.Verdict.PASS));
-        assertThat(SioconfMain.verdict(results)).isEqualTo("2 MUSTs failed; 1 SHOULD was missed.");
-        assertThat(SioconfMain.verdict(results.subList(4, 5))).isEqualTo("No MUST failed.");
+        assertThat(RunOutput.verdict(results)).isEqualTo("2 MUSTs failed; 1 SHOULD was missed.");
+        assertThat(RunOutput.verdict(results.subList(4, 5))).isEqualTo("No MUST failed.");
     }
 
     @Test

@@ -1,0 +1,167 @@
+package dev.sioconf.suite.client;
+
+import dev.sioconf.suite.wire.WebSocketWire;
+import dev.sioconf.suite.wire.WireLog;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Engine.IO session the client opened at the tester: what waits to be polled, and the
+ * WebSocket once the client has upgraded. Packets are Strings (text) or byte arrays (binary).
+ */
+final class TesterSession {
+
+    static final String SEPARATOR = "\u001e";
+    private static final String CLOSE = "1";
+
+    final String sid;
+    private final WireLog log;
+    private final LinkedBlockingDeque<Object> outgoing = new LinkedBlockingDeque<>();
+    private ServerWebSocket webSocket;
+    private Socket webSocketConnection;
+    private boolean upgraded;
+    private volatile boolean closed;
+
+    TesterSession(String sid, WireLog log) {
+        this.sid = sid;
+        this.log = log;
+    }
+
+    /** Sends a packet: over the WebSocket once upgraded, else with the next poll. */
+    synchronized void send(Object packet) {
+        if (closed) {
+            log.note("not sent, session " + sid + " is closed: " + describe(packet));
+            return;
+        }
+        if (upgraded) {
+            write(packet);
+        } else {
+            outgoing.add(packet);
+        }
+    }
+
+    synchronized boolean upgraded() {
+        return upgraded;
+    }
+
+    boolean closed() {
+        return closed;
+    }
+
+    /** A WebSocket of this session was accepted; the probe comes over it. */
+    synchronized void attach(ServerWebSocket ws, Socket connection) {
+        webSocket = ws;
+        webSocketConnection = connection;
+    }
+
+    /** The WebSocket a client opened without polling first: it carries the session from the start. */
+    synchronized void startUpgraded(ServerWebSocket ws, Socket connection) {
+        attach(ws, connection);
+        upgraded = true;
+    }
+
+    /** The client sent {@code 2probe}: the held poll is released with a noop, as servers do, so the client can pause polling. */
+    void probed() {
+        outgoing.add("6");
+    }
+
+    /** The client's {@code 5}: from now on everything goes over the WebSocket, what waited for a poll first. */
+    synchronized void upgrade() {
+        upgraded = true;
+        List<Object> waiting = new ArrayList<>();
+        outgoing.drainTo(waiting);
+        waiting.stream().filter(p -> !"6".equals(p)).forEach(this::write);
+    }
+
+    /**
+     * The payload of one poll: everything waiting, or whatever comes within the hold, or a noop.
+     * Empty when the session was closed before, so the caller answers as for an unknown session.
+     */
+    String poll(Duration hold) throws InterruptedException {
+        if (closed && outgoing.isEmpty()) {
+            return null;
+        }
+        Object first = outgoing.poll(hold.toMillis(), TimeUnit.MILLISECONDS);
+        List<Object> packets = new ArrayList<>();
+        packets.add(first == null ? "6" : first);
+        outgoing.drainTo(packets);
+        StringBuilder payload = new StringBuilder();
+        for (Object p : packets) {
+            if (payload.length() > 0) {
+                payload.append(SEPARATOR);
+            }
+            payload.append(p instanceof byte[] b ? "b" + Base64.getEncoder().encodeToString(b) : (String) p);
+        }
+        return payload.toString();
+    }
+
+    /**
+     * The server ends the session: a close packet for the next poll, or, once upgraded, a close
+     * frame and the end of the connection.
+     */
+    synchronized void end() {
+        if (closed) {
+            return;
+        }
+        if (upgraded && webSocket != null) {
+            closed = true;
+            try {
+                webSocket.sendClose();
+                log.sent("ws", "close 1000");
+                webSocketConnection.close();
+            } catch (IOException e) {
+                log.note("closing the WebSocket: " + e.getMessage());
+            }
+        } else {
+            outgoing.add(CLOSE);
+            closed = true;
+        }
+    }
+
+    /** The client closed the session (its close packet, or its WebSocket went away after the upgrade). */
+    void closedByClient() {
+        closed = true;
+    }
+
+    private void write(Object packet) {
+        try {
+            if (packet instanceof byte[] b) {
+                log.sent("ws", "[binary " + WebSocketWire.hex(b) + "]");
+                webSocket.sendBinary(b);
+            } else {
+                log.sent("ws", (String) packet);
+                webSocket.sendText((String) packet);
+            }
+        } catch (IOException e) {
+            log.note("the WebSocket of session " + sid + " broke: " + e.getMessage());
+        }
+    }
+
+    static String describe(Object packet) {
+        return packet instanceof byte[] b ? "[binary " + WebSocketWire.hex(b) + "]" : (String) packet;
+    }
+
+    private static Object base64OrText(String packet) {
+        try {
+            return Base64.getDecoder().decode(packet.substring(1));
+        } catch (IllegalArgumentException e) {
+            return packet; // not base64: kept as the text it is, for the case to fail on
+        }
+    }
+
+    /** The packets of a POST body: text packets as they are, {@code b}-prefixed ones as their decoded bytes. */
+    static List<Object> decodePayload(byte[] body) {
+        List<Object> packets = new ArrayList<>();
+        for (String p : new String(body, StandardCharsets.UTF_8).split(SEPARATOR, -1)) {
+            packets.add(p.startsWith("b") ? base64OrText(p) : p);
+        }
+        return packets;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.sioconf.suite.eio4.client;
+
+import static dev.sioconf.suite.client.ClientTester.check;
+
+import dev.sioconf.suite.client.ClientEvent;
+import dev.sioconf.suite.client.ClientEvent.Kind;
+import dev.sioconf.suite.client.ClientTester;
+import dev.sioconf.suite.client.TesterScript;
+import dev.sioconf.suite.junit.ClientCase;
+import dev.sioconf.suite.junit.Requirement;
+import java.time.Duration;
+
+/** spec/eio4-client.md section 4: answering pings, and noticing when they stop. */
+class HeartbeatClientCases {
+
+    static final Duration PING_INTERVAL = Duration.ofMillis(400);
+    static final Duration PING_TIMEOUT = Duration.ofMillis(3000);
+    static final int PINGS = 3;
+
+    static final Duration SILENT_INTERVAL = Duration.ofMillis(400);
+    static final Duration SILENT_TIMEOUT = Duration.ofMillis(400);
+
+    @ClientCase(does = "Pings every 400 ms with pingTimeout 3000 ms and times the pong to each of three pings.")
+    @Requirement("EIO4C-4.1")
+    void everyPingIsAnsweredWithinPingTimeout(ClientTester t) {
+        t.start(TesterScript.over(t.transport()).pinging(PING_INTERVAL, PING_TIMEOUT));
+        String sid = t.connect();
+        for (int i = 1; i <= PINGS; i++) {
+            ClientEvent ping = t.await("ping " + i, e -> e.kind() == Kind.PING_SENT && e.sid().equals(sid),
+                    PING_INTERVAL.plus(ClientTester.PROMPT));
+            ClientEvent pong = t.awaitPacket(sid, "the pong to ping " + i, "3"::equals, PING_TIMEOUT.plus(ClientTester.PROMPT));
+            long took = pong.atMillis() - ping.atMillis();
+            check(took <= PING_TIMEOUT.toMillis(), "a ping must be answered within pingTimeout (" + PING_TIMEOUT.toMillis() + " ms)",
+                    "pong within " + PING_TIMEOUT.toMillis() + " ms", "pong " + took + " ms after ping " + i);
+        }
+    }
+
+    @ClientCase(does = "Announces pingInterval 400 ms and pingTimeout 400 ms, sends no ping, and times the client's next handshake.")
+    @Requirement("EIO4C-4.2")
+    void silenceForPingIntervalPlusPingTimeoutEndsTheConnection(ClientTester t) {
+        t.start(TesterScript.over(t.transport()).silent(SILENT_INTERVAL, SILENT_TIMEOUT));
+        ClientEvent handshake = t.awaitHandshake();
+        t.connect(handshake);
+        long silence = SILENT_INTERVAL.plus(SILENT_TIMEOUT).toMillis();
+        long least = silence + t.settings().leastFirstDelay().toMillis();
+        long longest = silence + t.settings().longestFirstDelay().toMillis();
+        ClientEvent next = t.awaitHandshake(Duration.ofMillis(longest).plus(ClientTester.PROMPT));
+        long after = next.atMillis() - handshake.atMillis();
+        check(after >= least - ClientTester.EARLY.toMillis(), "the connection is lost after pingInterval + pingTimeout, not before",
+                "a new handshake at least " + least + " ms after the first (" + silence + " ms of silence and the least reconnection delay)",
+                "after " + after + " ms");
+    }
+}

@@ -1,0 +1,62 @@
+package dev.sioconf.suite.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The tester's codec pieces, fed with wire literals. */
+class ClientWireTest {
+
+    @Test
+    void socketIoPacketsAreReadWithTheirNamespaceIdAndAttachments() {
+        assertThat(ClientPackets.parse("42[\"hello\",1]")).contains(new ClientPackets.Parsed(2, 0, "/", -1, "[\"hello\",1]"));
+        assertThat(ClientPackets.parse("437[\"a\",1]")).contains(new ClientPackets.Parsed(3, 0, "/", 7, "[\"a\",1]"));
+        assertThat(ClientPackets.parse("461-7[{\"_placeholder\":true,\"num\":0}]"))
+                .contains(new ClientPackets.Parsed(6, 1, "/", 7, "[{\"_placeholder\":true,\"num\":0}]"));
+        assertThat(ClientPackets.parse("40/custom,")).contains(new ClientPackets.Parsed(0, 0, "/custom", -1, ""));
+        assertThat(ClientPackets.parse("42/custom,12[\"joined\"]")).contains(new ClientPackets.Parsed(2, 0, "/custom", 12, "[\"joined\"]"));
+        assertThat(ClientPackets.parse("3")).isEmpty();
+        assertThat(ClientPackets.parse("2probe")).isEmpty();
+    }
+
+    @Test
+    void anEventIsKnownByNameAndNamespace() {
+        assertThat(ClientPackets.isEvent("42[\"offline\",\"transport close\"]", "/", "offline")).isTrue();
+        assertThat(ClientPackets.isEvent("42/admin,[\"joined\"]", "/", "joined")).isFalse();
+        assertThat(ClientPackets.isEvent("42/admin,[\"joined\"]", "/admin", "joined")).isTrue();
+        assertThat(ClientPackets.isEvent("43[\"offline\"]", "/", "offline")).isFalse();
+    }
+
+    @Test
+    void theWebSocketAcceptValueIsThatOfRfc6455() {
+        assertThat(ServerWebSocket.acceptValue("dGhlIHNhbXBsZSBub25jZQ==")).isEqualTo("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
+    }
+
+    @Test
+    void aPostBodyIsSplitAtTheRecordSeparatorAndItsBinaryPacketsDecoded() {
+        List<Object> packets = TesterSession.decodePayload("42[\"a\"]\u001ebAQID\u001e3".getBytes(StandardCharsets.UTF_8));
+        assertThat(packets).hasSize(3);
+        assertThat(packets.get(0)).isEqualTo("42[\"a\"]");
+        assertThat((byte[]) packets.get(1)).containsExactly(1, 2, 3);
+        assertThat(packets.get(2)).isEqualTo("3");
+    }
+
+    @Test
+    void theOpenPacketAnnouncesWhatTheScriptSays() {
+        TesterScript polling = TesterScript.over(ClientTransport.POLLING).withMaxPayload(1000, Duration.ZERO);
+        assertThat(polling.openPacket("s1"))
+                .isEqualTo("0{\"sid\":\"s1\",\"upgrades\":[],\"pingInterval\":10000,\"pingTimeout\":5000,\"maxPayload\":1000}");
+        assertThat(TesterScript.over(ClientTransport.WEBSOCKET).openPacket("s2")).contains("\"upgrades\":[\"websocket\"]");
+    }
+
+    @Test
+    void theFirstReconnectionWindowFollowsTheDeclaredBackoff() {
+        assertThat(ClientSettings.DEFAULTS.leastFirstDelay()).isEqualTo(Duration.ofMillis(500));
+        assertThat(ClientSettings.DEFAULTS.longestFirstDelay()).isEqualTo(Duration.ofMillis(1500));
+        ClientSettings capped = new ClientSettings(Duration.ofMillis(4000), Duration.ofMillis(5000), 0.5);
+        assertThat(capped.longestFirstDelay()).isEqualTo(Duration.ofMillis(5000));
+    }
+}
