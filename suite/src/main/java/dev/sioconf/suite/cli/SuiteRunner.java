@@ -31,6 +31,13 @@ public final class SuiteRunner {
     static final String LEGACY_CASES = "dev.sioconf.suite.legacy.cases";
     static final String EIO4_CASES = "dev.sioconf.suite.eio4.cases";
     static final String EIO3_CASES = "dev.sioconf.suite.eio3.cases";
+    /**
+     * How many client cases run at once. Each starts a client process (a JVM, a browser), so
+     * fewer than the server cases' 24: with 24 JVMs starting on two cores, the clients took 16 s
+     * to make their first request.
+     */
+    static final int CLIENT_PARALLELISM = 4;
+    private static final String CLIENT_PARALLELISM_KEY = "junit.jupiter.execution.parallel.config.fixed.parallelism";
     /** The cases that check clients (spec/eio4-client.md), run by {@code sioconf client}. */
     public static final String EIO4_CLIENT_CASES = "dev.sioconf.suite.eio4.client";
 
@@ -88,7 +95,10 @@ public final class SuiteRunner {
 
     /** The client cases whose requirement the selection matches, against the clients of {@code sioconf.clients}. */
     public static List<CaseResult> runClients(Map<String, String> config, Selection selection, ResultsCollector collector) {
-        return launch(List.of(EIO4_CLIENT_CASES), config, collector, includeClassNamePatterns(".*ClientCases"), requirementIn(selection));
+        Map<String, String> withParallelism = new java.util.HashMap<>(config);
+        withParallelism.putIfAbsent(CLIENT_PARALLELISM_KEY, String.valueOf(CLIENT_PARALLELISM));
+        return launch(List.of(EIO4_CLIENT_CASES), withParallelism, collector, includeClassNamePatterns(".*ClientCases"),
+                requirementIn(selection));
     }
 
     /** The requirement ids of the client cases that the selection matches, found by discovery alone. */

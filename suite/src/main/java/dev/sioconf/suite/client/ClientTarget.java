@@ -21,7 +21,17 @@ public record ClientTarget(String name, List<String> command, String profile, Cl
         return profile + "-client";
     }
 
+    /** The command and settings in one line; absolute paths by their file name, a classpath cut short, so the line reads the same on any machine. */
     public String describe() {
-        return String.join(" ", command) + " · " + settings.describe();
+        return String.join(" ", command.stream().map(ClientTarget::shortWord).toList()) + " · " + settings.describe();
     }
+
+    private static String shortWord(String word) {
+        if (word.length() > MAX_WORD) {
+            return word.substring(0, MAX_WORD / 4) + "…";
+        }
+        return word.startsWith("/") && !word.endsWith("/") ? word.substring(word.lastIndexOf('/') + 1) : word;
+    }
+
+    private static final int MAX_WORD = 120;
 }

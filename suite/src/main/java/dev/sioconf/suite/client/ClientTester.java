@@ -132,10 +132,19 @@ public final class ClientTester implements CaseTester, AutoCloseable {
         return sid;
     }
 
-    /** Connects and takes the contract's {@code hello}, so the client is known to be ready. */
+    /**
+     * Connects and takes the contract's {@code hello}, so the client is known to be ready; on a
+     * WebSocket case an echo goes back and forth over the WebSocket too, so the client is known
+     * to have settled on it (a client may still be switching right after its {@code 5}).
+     */
     public String connectAndHello() {
         String sid = connect();
         awaitEvent(sid, "/", "hello");
+        if (transport == ClientTransport.WEBSOCKET && server.upgraded(sid)) {
+            send(sid, "42[\"echo\",\"settled\"]");
+            ClientEvent back = awaitPacket(sid, "echo-back of settled", "42[\"echo-back\",\"settled\"]"::equals);
+            expect("the transport of echo-back after the upgrade", "websocket", back.transport());
+        }
         return sid;
     }
 

@@ -27,6 +27,7 @@ final class ServerWebSocket {
 
     private final InputStream in;
     private final OutputStream out;
+    private volatile boolean closeSent;
 
     ServerWebSocket(InputStream in, OutputStream out) {
         this.in = in;
@@ -88,7 +89,9 @@ final class ServerWebSocket {
             }
             switch (opcode) {
                 case 0x8 -> {
-                    send(0x8, payload.length >= 2 ? new byte[] {payload[0], payload[1]} : new byte[0]);
+                    if (!closeSent) {
+                        send(0x8, payload.length >= 2 ? new byte[] {payload[0], payload[1]} : new byte[0]);
+                    }
                     return new Message(null, null);
                 }
                 case 0x9 -> send(0xA, payload);
@@ -116,8 +119,9 @@ final class ServerWebSocket {
         send(0x2, bytes);
     }
 
-    /** A close frame with status 1000; the caller closes the socket. */
+    /** A close frame with status 1000; the connection ends when the client's close frame comes back (or the caller's bound runs out). */
     void sendClose() throws IOException {
+        closeSent = true;
         send(0x8, new byte[] {0x03, (byte) 0xe8});
     }
 

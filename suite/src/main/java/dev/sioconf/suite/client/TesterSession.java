@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 
@@ -19,6 +20,10 @@ import java.util.concurrent.TimeUnit;
 final class TesterSession {
 
     static final String SEPARATOR = "\u001e";
+    /** How long the client has to answer the server's close frame. */
+    static final Duration CLOSE_HANDSHAKE = Duration.ofSeconds(1);
+    /** While an upgrade is under way, polls are answered with a noop this soon, as socket.io's server does every 100 ms, so the client can pause polling. */
+    static final Duration UPGRADE_POLL_HOLD = Duration.ofMillis(100);
     private static final String CLOSE = "1";
 
     final String sid;
@@ -27,6 +32,7 @@ final class TesterSession {
     private ServerWebSocket webSocket;
     private Socket webSocketConnection;
     private boolean upgraded;
+    private volatile boolean probed;
     private volatile boolean closed;
 
     TesterSession(String sid, WireLog log) {
@@ -69,6 +75,7 @@ final class TesterSession {
 
     /** The client sent {@code 2probe}: the held poll is released with a noop, as servers do, so the client can pause polling. */
     void probed() {
+        probed = true;
         outgoing.add("6");
     }
 
@@ -88,7 +95,8 @@ final class TesterSession {
         if (closed && outgoing.isEmpty()) {
             return null;
         }
-        Object first = outgoing.poll(hold.toMillis(), TimeUnit.MILLISECONDS);
+        Duration held = probed && !upgraded() ? UPGRADE_POLL_HOLD : hold;
+        Object first = outgoing.poll(held.toMillis(), TimeUnit.MILLISECONDS);
         List<Object> packets = new ArrayList<>();
         packets.add(first == null ? "6" : first);
         outgoing.drainTo(packets);
@@ -113,12 +121,20 @@ final class TesterSession {
         if (upgraded && webSocket != null) {
             closed = true;
             try {
-                webSocket.sendClose();
                 log.sent("ws", "close 1000");
-                webSocketConnection.close();
+                webSocket.sendClose();
             } catch (IOException e) {
                 log.note("closing the WebSocket: " + e.getMessage());
             }
+            // as a WebSocket server does: the client answers the close frame, then the connection ends; a client that does not answer loses it after a second
+            Socket connection = webSocketConnection;
+            CompletableFuture.delayedExecutor(CLOSE_HANDSHAKE.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+                try {
+                    connection.close();
+                } catch (IOException ignored) {
+                    // gone already
+                }
+            });
         } else {
             outgoing.add(CLOSE);
             closed = true;
@@ -148,11 +164,16 @@ final class TesterSession {
         return packet instanceof byte[] b ? "[binary " + WebSocketWire.hex(b) + "]" : (String) packet;
     }
 
+    /**
+     * A {@code b} packet's bytes. Line breaks in the base64 are skipped, as socket.io's servers
+     * skip them (the Java client ends its base64 with one); anything else that is not base64 keeps
+     * the packet as the text it is, for the case to fail on.
+     */
     private static Object base64OrText(String packet) {
         try {
-            return Base64.getDecoder().decode(packet.substring(1));
+            return Base64.getMimeDecoder().decode(packet.substring(1));
         } catch (IllegalArgumentException e) {
-            return packet; // not base64: kept as the text it is, for the case to fail on
+            return packet;
         }
     }
 

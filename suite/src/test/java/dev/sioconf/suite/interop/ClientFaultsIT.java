@@ -1,0 +1,74 @@
+package dev.sioconf.suite.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sioconf.reports.CaseResult;
+import dev.sioconf.reports.ResultsCollector;
+import dev.sioconf.reports.Verdict;
+import dev.sioconf.suite.cli.Selection;
+import dev.sioconf.suite.cli.SuiteRunner;
+import dev.sioconf.suite.client.ClientSettings;
+import dev.sioconf.suite.client.ClientTarget;
+import dev.sioconf.suite.client.ClientTargets;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every client case can fail: socket.io-client 4.8.1 with one deliberate fault patched in
+ * ({@code interop/clients/socket.io-client-4.js --fault NAME}) fails the case meant to catch it,
+ * on every transport the case runs over, while the clean client passes it ({@link ClientsIT}).
+ */
+@Execution(ExecutionMode.SAME_THREAD)
+@ResourceLock(ServerProcess.INTEROP_LOCK)
+class ClientFaultsIT {
+
+    /** Each fault of the node client, and the requirement whose case must catch it. */
+    static final Map<String, String> CATALOGUE = Map.ofEntries(
+            Map.entry("eio3-handshake", "EIO4C-2.1"),
+            Map.entry("event-before-connect", "EIO4C-2.2"),
+            Map.entry("event-id-zero", "EIO4C-2.3"),
+            Map.entry("probe-without-data", "EIO4C-3.1"),
+            Map.entry("websocket-when-not-offered", "EIO4C-3.2"),
+            Map.entry("closes-on-refused-upgrade", "EIO4C-3.3"),
+            Map.entry("no-pong", "EIO4C-4.1"),
+            Map.entry("ignores-ping-timeout", "EIO4C-4.2"),
+            Map.entry("no-reconnect", "EIO4C-5.1"),
+            Map.entry("reconnects-at-once", "EIO4C-5.1"),
+            Map.entry("reconnects-after-server-disconnect", "EIO4C-5.2"),
+            Map.entry("drops-buffered-packets", "EIO4C-5.3"),
+            Map.entry("acks-with-wrong-id", "EIO4C-6.1"),
+            Map.entry("drops-server-acks", "EIO4C-6.2"),
+            Map.entry("binary-as-json", "EIO4C-7.1"),
+            Map.entry("connects-namespace-without-name", "EIO4C-8.1"),
+            Map.entry("ignores-connect-error", "EIO4C-8.2"),
+            Map.entry("ignores-max-payload", "EIO4C-9.1"));
+
+    static Stream<Arguments> faults() {
+        return CATALOGUE.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(e -> Arguments.of(e.getKey(), e.getValue()));
+    }
+
+    @Test
+    void everyClientRequirementHasAFault() {
+        assertThat(CATALOGUE.values()).containsAll(SuiteRunner.clientRequirementsMatching(Selection.of("")));
+    }
+
+    @ParameterizedTest(name = "{0} is caught by {1}")
+    @MethodSource("faults")
+    void theFaultIsCaughtByItsCase(String fault, String requirement) {
+        ClientTarget client = new ClientTarget(fault, List.of("node",
+                ServerProcess.interopDir().resolve("clients/socket.io-client-4.js").toString(), "--fault", fault), "eio4",
+                ClientSettings.DEFAULTS);
+        List<CaseResult> results = SuiteRunner.runClients(Map.of(ClientTargets.CLIENTS, ClientTargets.toJson(List.of(client))),
+                Selection.of(requirement), new ResultsCollector());
+        assertThat(results).as("the results of %s with --fault %s", requirement, fault).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.verdict()).as("%s %s", r.id(), r.transport()).isEqualTo(Verdict.FAIL));
+    }
+}
