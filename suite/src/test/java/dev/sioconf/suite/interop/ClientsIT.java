@@ -20,8 +20,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Real clients under {@code sioconf client}, as a user runs it: socket.io-client 4.8.1 in node, the
- * Java client io.socket:socket.io-client 2.1.2 and python-socketio 5.7.2's AsyncClient from Debian,
- * each running the contract of spec/eio4-client.md section 1, side by side in one report and
+ * Java client io.socket:socket.io-client 2.1.2, python-socketio 5.7.2's AsyncClient from Debian,
+ * and socket.io-client 4.8.1's browser bundle in headless Chromium, each running the contract of spec/eio4-client.md section 1, side by side in one report and
  * compared with the committed baseline {@code interop/baselines/clients-eio4.txt} (every non-PASS
  * explained in interop/baselines/README.md).
  *
@@ -34,6 +34,9 @@ class ClientsIT {
     static final String NODE_CLIENT = "socket.io-client-4.8.1";
     static final String JAVA_CLIENT = "io.socket-socket.io-client-2.1.2";
     static final String PYTHON_CLIENT = "python-socketio-5.7.2";
+    static final String BROWSER_CLIENT = "socket.io-client-4.8.1-chromium";
+    /** Debian's chromium, which .ci/run installs. */
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
     /** The clients of interop/ and the test classpath, as a --clients file names them. */
     static List<ClientTarget> clients() {
@@ -46,11 +49,14 @@ class ClientsIT {
                 JavaContractClient.class.getName()), "eio4", ClientSettings.DEFAULTS));
         clients.add(new ClientTarget(PYTHON_CLIENT, List.of(ServerProcess.DEBIAN_PYTHON,
                 interop.resolve("clients/python-socketio-client.py").toString()), "eio4", ClientSettings.DEFAULTS));
+        clients.add(new ClientTarget(BROWSER_CLIENT, List.of("node", interop.resolve("clients/browser-client.js").toString(),
+                CHROMIUM.toString()), "eio4", ClientSettings.DEFAULTS));
         return clients;
     }
 
     @Test
     void realClientsRunByTheCliHaveTheVerdictsOfTheirBaseline() throws Exception {
+        assertThat(CHROMIUM).as("Debian's chromium (apt-get install chromium; .ci/run does)").isExecutable();
         Path report = Path.of(System.getProperty("sioconf.interop.report", "target/interop-report")).resolve("clients-eio4");
         Files.createDirectories(report.getParent());
         Path file = Files.writeString(report.resolveSibling("clients-eio4.json"), ClientTargets.toJson(clients()));
@@ -67,6 +73,6 @@ class ClientsIT {
         assertThat(run.exit()).as("sioconf client's exit status with --baseline %s (a difference: explain it in "
                 + "interop/baselines/README.md and rerun with -D%s=true); %s", baseline, SocketIo0919InteropIT.UPDATE, said).isZero();
         Document index = Jsoup.parse(report.resolve("index.html").toFile(), "UTF-8");
-        assertThat(index.text()).contains(NODE_CLIENT, JAVA_CLIENT, PYTHON_CLIENT, "EIO4C-2.1", "EIO4C-9.1");
+        assertThat(index.text()).contains(NODE_CLIENT, JAVA_CLIENT, PYTHON_CLIENT, BROWSER_CLIENT, "EIO4C-2.1", "EIO4C-9.1");
     }
 }
