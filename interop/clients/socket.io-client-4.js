@@ -8,6 +8,7 @@ const { io, Socket } = require("socket.io-client-4");
 const engine = require("engine.io-client");
 const engineParser = require("engine.io-parser");
 const parser = require("socket.io-parser");
+const runContract = require("./contract");
 
 const url = process.env.SIOCONF_URL;
 if (!url) {
@@ -134,35 +135,12 @@ if (chosen.setup) chosen.setup();
 const socket = io(url, { ...(chosen.options || {}) });
 const manager = socket.io;
 if (chosen.manager) chosen.manager(manager);
-let connections = 0;
 let afterDone = false;
-
-// the contract: one handler per row of the table in spec/eio4-client.md section 1
-socket.on("connect", () => {
-  connections += 1;
-  if (chosen.after && !afterDone) {
-    afterDone = true;
-    chosen.after(socket);
-  }
-  socket.emit("hello", connections);
-});
-socket.on("disconnect", (reason) => socket.emit("offline", reason));
-socket.on("echo", (...args) => {
-  const ack = typeof args[args.length - 1] === "function" ? args.pop() : null;
-  if (ack) ack(...args);
-  else socket.emit("echo-back", ...args);
-});
-socket.on("ask", () => socket.emit("answer", (...reply) => socket.emit("answered", ...reply)));
-socket.on("join", (nsp) => {
-  const other = manager.socket(nsp);
-  other.on("connect", () => other.emit("joined"));
-  other.on("connect_error", (err) => socket.emit("refused", nsp, err.message));
-  other.on("echo", (...args) => {
-    const ack = typeof args[args.length - 1] === "function" ? args.pop() : null;
-    if (ack) ack(...args);
-  });
-  other.connect();
-});
-socket.on("burst", (count, length) => {
-  for (let i = 0; i < count; i++) socket.emit("bulk", "x".repeat(length));
+runContract(socket, manager, {
+  onConnect: () => {
+    if (chosen.after && !afterDone) {
+      afterDone = true;
+      chosen.after(socket);
+    }
+  },
 });

@@ -6,6 +6,8 @@ import dev.sioconf.reports.CaseResult;
 import dev.sioconf.reports.ReportOnFinishListener;
 import dev.sioconf.reports.ResultsCollector;
 import dev.sioconf.reports.ResultsJson;
+import dev.sioconf.suite.client.ClientTargets;
+import dev.sioconf.suite.junit.ClientCase;
 import dev.sioconf.suite.junit.Requirement;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -38,8 +40,8 @@ public final class SuiteRunner {
      */
     static final int CLIENT_PARALLELISM = 4;
     private static final String CLIENT_PARALLELISM_KEY = "junit.jupiter.execution.parallel.config.fixed.parallelism";
-    /** The cases that check clients (spec/eio4-client.md), run by {@code sioconf client}. */
-    public static final String EIO4_CLIENT_CASES = "dev.sioconf.suite.eio4.client";
+    /** The cases that check clients (spec/eio4-client.md and eio3-client.md), run by {@code sioconf client}. */
+    public static final String CLIENT_CASES = "dev.sioconf.suite.client.cases";
 
     /**
      * The opt-in cases a run adds to the profiles' conformance cases: the inputs of published
@@ -97,13 +99,31 @@ public final class SuiteRunner {
     public static List<CaseResult> runClients(Map<String, String> config, Selection selection, ResultsCollector collector) {
         Map<String, String> withParallelism = new java.util.HashMap<>(config);
         withParallelism.putIfAbsent(CLIENT_PARALLELISM_KEY, String.valueOf(CLIENT_PARALLELISM));
-        return launch(List.of(EIO4_CLIENT_CASES), withParallelism, collector, includeClassNamePatterns(".*ClientCases"),
-                requirementIn(selection));
+        return launch(List.of(CLIENT_CASES), withParallelism, collector, includeClassNamePatterns(".*ClientCases"),
+                clientRequirementIn(selection));
+    }
+
+    /** A client case is selected when the id it checks on any of its profiles is ({@code EIO4C-5.1} is {@code EIO3C-5.1} on eio3). */
+    private static PostDiscoveryFilter clientRequirementIn(Selection selection) {
+        return descriptor -> caseMethod(descriptor).map(MethodSource::getJavaMethod)
+                .map(m -> clientRequirements(m).stream().anyMatch(selection::matches)
+                        ? FilterResult.included("selected") : FilterResult.excluded("not selected"))
+                .orElse(FilterResult.included("not a case"));
+    }
+
+    /** The ids a client case checks, one per profile it runs for. */
+    static List<String> clientRequirements(Method method) {
+        ClientCase c = method.getAnnotation(ClientCase.class);
+        String declared = requirement(method);
+        if (c == null || declared.isEmpty()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(c.profiles()).map(p -> ClientTargets.requirementOf(declared, p)).distinct().toList();
     }
 
     /** The requirement ids of the client cases that the selection matches, found by discovery alone. */
     public static List<String> clientRequirementsMatching(Selection selection) {
-        return requirementsIn(List.of(EIO4_CLIENT_CASES), ".*ClientCases", selection);
+        return requirementsIn(List.of(CLIENT_CASES), ".*ClientCases", SuiteRunner::clientRequirements, selection);
     }
 
     /**
@@ -123,10 +143,11 @@ public final class SuiteRunner {
             packages.add(casesPackage(profile));
             packages.addAll(optIn.packages(profile));
         }
-        return requirementsIn(packages, ".*Cases", selection);
+        return requirementsIn(packages, ".*Cases", m -> List.of(requirement(m)), selection);
     }
 
-    private static List<String> requirementsIn(List<String> packages, String classPattern, Selection selection) {
+    private static List<String> requirementsIn(List<String> packages, String classPattern,
+            java.util.function.Function<Method, List<String>> ids, Selection selection) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(packages.stream().map(DiscoverySelectors::selectPackage).toList())
                 .filters(includeClassNamePatterns(classPattern))
@@ -136,7 +157,7 @@ public final class SuiteRunner {
                 .flatMap(root -> plan.getDescendants(root).stream())
                 .flatMap(t -> t.getSource().stream())
                 .filter(MethodSource.class::isInstance)
-                .map(s -> requirement(((MethodSource) s).getJavaMethod()))
+                .flatMap(s -> ids.apply(((MethodSource) s).getJavaMethod()).stream())
                 .filter(id -> !id.isEmpty() && selection.matches(id))
                 .distinct()
                 .sorted(ResultsJson::compareIds)

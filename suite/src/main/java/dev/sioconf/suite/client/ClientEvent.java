@@ -6,7 +6,7 @@ package dev.sioconf.suite.client;
  * @param sid       the Engine.IO session it belongs to, or empty before one exists
  * @param transport {@code polling} or {@code websocket}
  * @param text      the packet or request, as text; for a binary packet its bytes in hex
- * @param bytes     a binary packet's bytes, else null
+ * @param bytes     a binary packet's bytes, or a POST's body; else null
  * @param atMillis  milliseconds since the case began
  */
 public record ClientEvent(Kind kind, String sid, String transport, String text, byte[] bytes, long atMillis) {
@@ -18,7 +18,7 @@ public record ClientEvent(Kind kind, String sid, String transport, String text, 
         HANDSHAKE,
         /** An Engine.IO packet the client sent, text or binary. */
         PACKET,
-        /** A POST's whole body: the text is the body, {@link #length()} its length in bytes. */
+        /** A POST's whole body: the text is the body as UTF-8, the bytes are the body, {@link #length()} its length. */
         POST_BODY,
         /** A WebSocket request naming a session, switched to the WebSocket protocol. */
         WEBSOCKET_OPENED,
@@ -36,8 +36,9 @@ public record ClientEvent(Kind kind, String sid, String transport, String text, 
         return TesterHttp.query(target.contains("?") ? target.substring(target.indexOf('?') + 1) : target);
     }
 
+    /** A binary packet (a POST body is neither binary nor text packet). */
     public boolean binary() {
-        return bytes != null;
+        return kind == Kind.PACKET && bytes != null;
     }
 
     public int length() {

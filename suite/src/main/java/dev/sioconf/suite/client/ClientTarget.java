@@ -16,6 +16,11 @@ public record ClientTarget(String name, List<String> command, String profile, Cl
         command = List.copyOf(command);
     }
 
+    /** The Engine.IO revision the client speaks: 3 for profile eio3, else 4. */
+    public int revision() {
+        return profile.equals("eio3") ? 3 : 4;
+    }
+
     /** The profile of the client requirements, e.g. {@code eio4-client} for an eio4 client. */
     public String requirementProfile() {
         return profile + "-client";

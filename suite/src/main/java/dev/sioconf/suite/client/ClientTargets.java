@@ -20,7 +20,7 @@ import java.util.function.Function;
 public final class ClientTargets {
 
     public static final String CLIENTS = "sioconf.clients";
-    public static final List<String> PROFILES = List.of("eio4");
+    public static final List<String> PROFILES = List.of("eio4", "eio3");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -68,6 +68,11 @@ public final class ClientTargets {
             targets.add(new ClientTarget(name, words, profile, settings));
         }
         return List.copyOf(targets);
+    }
+
+    /** A client requirement id as the profile's catalogue numbers it: {@code EIO4C-5.1} on profile eio3 is {@code EIO3C-5.1}. */
+    public static String requirementOf(String id, String profile) {
+        return id.replaceFirst("^EIO[34]C-", profile.toUpperCase(java.util.Locale.ROOT) + "C-");
     }
 
     public static String toJson(List<ClientTarget> targets) {

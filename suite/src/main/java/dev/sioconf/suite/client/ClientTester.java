@@ -69,13 +69,18 @@ public final class ClientTester implements CaseTester, AutoCloseable {
         return client.settings();
     }
 
-    public TesterScript script() {
-        return server.script();
+    public int revision() {
+        return client.revision();
+    }
+
+    /** The script of a plain server of the client's revision over the case's transport, for a case to change. */
+    public TesterScript plain() {
+        return TesterScript.over(transport, client.revision());
     }
 
     /** Starts the tester as a plain server over the case's transport, and the client. */
     public void start() {
-        start(TesterScript.over(transport));
+        start(plain());
     }
 
     public void start(TesterScript script) {
@@ -111,8 +116,9 @@ public final class ClientTester implements CaseTester, AutoCloseable {
     }
 
     /**
-     * Connects the client's main namespace: waits for its handshake and its {@code 40}, answers
-     * {@code 40{"sid":...}}, and on a WebSocket case waits for the upgrade. Returns the sid.
+     * Connects the client's main namespace: waits for its handshake, then on revision 4 for its
+     * {@code 40}, answered {@code 40{"sid":...}}; on revision 3 the server connects it with {@code 40}
+     * unasked. On a WebSocket case it waits for the upgrade. Returns the sid.
      */
     public String connect() {
         return connect(awaitHandshake());
@@ -121,10 +127,14 @@ public final class ClientTester implements CaseTester, AutoCloseable {
     /** Connects the main namespace on the session of a handshake already taken. */
     public String connect(ClientEvent handshake) {
         String sid = handshake.sid();
-        ClientEvent connect = awaitPacket(sid, "the client's 40 for the main namespace",
-                t -> ClientPackets.parse(t).filter(p -> p.type() == 0 && p.nsp().equals("/")).isPresent());
-        log.note("client connects the main namespace with " + connect.text());
-        server.send(sid, "40{\"sid\":\"main" + (++namespaceSessions) + "\"}");
+        if (client.revision() == 3) {
+            server.send(sid, "40");
+        } else {
+            ClientEvent connect = awaitPacket(sid, "the client's 40 for the main namespace",
+                    t -> ClientPackets.parse(t).filter(p -> p.type() == 0 && p.nsp().equals("/")).isPresent());
+            log.note("client connects the main namespace with " + connect.text());
+            server.send(sid, "40{\"sid\":\"main" + (++namespaceSessions) + "\"}");
+        }
         if (transport == ClientTransport.WEBSOCKET && server.script().offerWebSocket() && !server.script().refuseWebSocket()
                 && !server.upgraded(sid)) {
             await("the client's 5 ending the upgrade of " + sid, e -> e.kind() == ClientEvent.Kind.UPGRADED && e.sid().equals(sid), PROMPT);
@@ -146,6 +156,25 @@ public final class ClientTester implements CaseTester, AutoCloseable {
             expect("the transport of echo-back after the upgrade", "websocket", back.transport());
         }
         return sid;
+    }
+
+    /** Accepts the client's connection to a namespace, as the client's revision writes it. */
+    public void acceptNamespace(String sid, String nsp) {
+        server.send(sid, client.revision() == 3 ? "40" + nsp + "," : "40" + nsp + ",{\"sid\":\"ns" + (++namespaceSessions) + "\"}");
+    }
+
+    /** Refuses the client's connection to a namespace with this message, as the client's revision writes it. */
+    public void refuseNamespace(String sid, String nsp, String message) {
+        server.send(sid, "44" + nsp + "," + (client.revision() == 3 ? "\"" + message + "\"" : "{\"message\":\"" + message + "\"}"));
+    }
+
+    /**
+     * The requirement a case checks on this client: the cases are written against eio4-client.md,
+     * whose numbering eio3-client.md keeps, so {@code EIO4C-5.1} is {@code EIO3C-5.1} on an eio3 client.
+     */
+    @Override
+    public String requirement(String declared) {
+        return ClientTargets.requirementOf(declared, client.profile());
     }
 
     /** The next packet of the session whose text matches. */

@@ -36,6 +36,7 @@ public final class TesterServer implements AutoCloseable {
     public static final String PATH = "/socket.io/";
 
     private final TesterScript script;
+    private final PayloadFraming framing;
     private final WireLog log;
     private final ClientRecorder recorder;
     private final ServerSocket listener;
@@ -47,6 +48,7 @@ public final class TesterServer implements AutoCloseable {
 
     public TesterServer(TesterScript script, WireLog log, ClientRecorder recorder) throws IOException {
         this.script = script;
+        this.framing = PayloadFraming.of(script.revision());
         this.log = log;
         this.recorder = recorder;
         this.listener = new ServerSocket();
@@ -161,7 +163,7 @@ public final class TesterServer implements AutoCloseable {
                 return true;
             }
             TesterSession session = open(request);
-            reply(request, out, 200, "OK", script.openPacket(session.sid));
+            reply(request, out, 200, "OK", framing.encode(List.of(script.openPacket(session.sid))));
             return true;
         }
         TesterSession session = sessions.get(sid);
@@ -171,8 +173,8 @@ public final class TesterServer implements AutoCloseable {
         }
         if (request.method().equals("POST")) {
             String body = new String(request.body(), StandardCharsets.UTF_8);
-            recorder.add(event(ClientEvent.Kind.POST_BODY, sid, "polling", body, null));
-            for (Object packet : TesterSession.decodePayload(request.body())) {
+            recorder.add(new ClientEvent(ClientEvent.Kind.POST_BODY, sid, "polling", body, request.body(), log.elapsedMillis()));
+            for (Object packet : framing.decode(request.body())) {
                 received(session, "polling", packet);
             }
             sleep(script.postAnswerDelay().toMillis());
@@ -195,11 +197,11 @@ public final class TesterServer implements AutoCloseable {
 
     private TesterSession open(TesterHttp.Request request) {
         String sid = "tester" + sessionCount.incrementAndGet() + "x" + Long.toString(System.nanoTime() % 100000, 36);
-        TesterSession session = new TesterSession(sid, log);
+        TesterSession session = new TesterSession(sid, log, framing);
         sessions.put(sid, session);
         recorder.add(event(ClientEvent.Kind.HANDSHAKE, sid, request.query().getOrDefault("transport", ""),
                 request.target().substring(request.target().indexOf('?') + 1), null));
-        if (script.pings()) {
+        if (script.pings() && script.revision() == 4) { // in revision 3 the client pings and the tester answers
             long every = script.pingInterval().toMillis();
             pinger.scheduleAtFixedRate(() -> {
                 if (!session.closed()) {
@@ -242,7 +244,7 @@ public final class TesterServer implements AutoCloseable {
                 }
                 return;
             }
-            Object packet = m.bytes() != null ? m.bytes() : m.text();
+            Object packet = m.bytes() != null ? framing.unframe(m.bytes()) : m.text();
             if (!session.upgraded() && "2probe".equals(packet)) {
                 received(session, "websocket", packet);
                 log.sent("ws", "3probe");
@@ -272,6 +274,9 @@ public final class TesterServer implements AutoCloseable {
         }
         if (text.equals("1")) {
             session.closedByClient();
+        }
+        if (text.equals("2") && script.revision() == 3 && script.pings()) {
+            session.send("3");
         }
         recorder.add(event(ClientEvent.Kind.PACKET, session.sid, transport, text, null));
     }

@@ -4,10 +4,8 @@ import dev.sioconf.suite.wire.WebSocketWire;
 import dev.sioconf.suite.wire.WireLog;
 import java.io.IOException;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingDeque;
@@ -19,7 +17,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class TesterSession {
 
-    static final String SEPARATOR = "\u001e";
     /** How long the client has to answer the server's close frame. */
     static final Duration CLOSE_HANDSHAKE = Duration.ofSeconds(1);
     /** While an upgrade is under way, polls are answered with a noop this soon, as socket.io's server does every 100 ms, so the client can pause polling. */
@@ -28,6 +25,7 @@ final class TesterSession {
 
     final String sid;
     private final WireLog log;
+    private final PayloadFraming framing;
     private final LinkedBlockingDeque<Object> outgoing = new LinkedBlockingDeque<>();
     private ServerWebSocket webSocket;
     private Socket webSocketConnection;
@@ -35,9 +33,10 @@ final class TesterSession {
     private volatile boolean probed;
     private volatile boolean closed;
 
-    TesterSession(String sid, WireLog log) {
+    TesterSession(String sid, WireLog log, PayloadFraming framing) {
         this.sid = sid;
         this.log = log;
+        this.framing = framing;
     }
 
     /** Sends a packet: over the WebSocket once upgraded, else with the next poll. */
@@ -100,14 +99,7 @@ final class TesterSession {
         List<Object> packets = new ArrayList<>();
         packets.add(first == null ? "6" : first);
         outgoing.drainTo(packets);
-        StringBuilder payload = new StringBuilder();
-        for (Object p : packets) {
-            if (payload.length() > 0) {
-                payload.append(SEPARATOR);
-            }
-            payload.append(p instanceof byte[] b ? "b" + Base64.getEncoder().encodeToString(b) : (String) p);
-        }
-        return payload.toString();
+        return framing.encode(packets);
     }
 
     /**
@@ -150,7 +142,7 @@ final class TesterSession {
         try {
             if (packet instanceof byte[] b) {
                 log.sent("ws", "[binary " + WebSocketWire.hex(b) + "]");
-                webSocket.sendBinary(b);
+                webSocket.sendBinary(framing.frame(b));
             } else {
                 log.sent("ws", (String) packet);
                 webSocket.sendText((String) packet);
@@ -162,27 +154,5 @@ final class TesterSession {
 
     static String describe(Object packet) {
         return packet instanceof byte[] b ? "[binary " + WebSocketWire.hex(b) + "]" : (String) packet;
-    }
-
-    /**
-     * A {@code b} packet's bytes. Line breaks in the base64 are skipped, as socket.io's servers
-     * skip them (the Java client ends its base64 with one); anything else that is not base64 keeps
-     * the packet as the text it is, for the case to fail on.
-     */
-    private static Object base64OrText(String packet) {
-        try {
-            return Base64.getMimeDecoder().decode(packet.substring(1));
-        } catch (IllegalArgumentException e) {
-            return packet;
-        }
-    }
-
-    /** The packets of a POST body: text packets as they are, {@code b}-prefixed ones as their decoded bytes. */
-    static List<Object> decodePayload(byte[] body) {
-        List<Object> packets = new ArrayList<>();
-        for (String p : new String(body, StandardCharsets.UTF_8).split(SEPARATOR, -1)) {
-            packets.add(p.startsWith("b") ? base64OrText(p) : p);
-        }
-        return packets;
     }
 }

@@ -26,7 +26,7 @@ public final class CaseExtension implements InvocationInterceptor {
         Map<String, String> entries = new LinkedHashMap<>();
         entries.put(ReportKeys.CASE, method.getDeclaringClass().getSimpleName() + "." + method.getName());
         entries.put(ReportKeys.PROFILE, tester.profile());
-        entries.put(ReportKeys.REQUIREMENT, requirementOf(method));
+        entries.put(ReportKeys.REQUIREMENT, tester.requirement(requirementOf(method)));
         entries.put(ReportKeys.DESCRIPTION, describe(method));
         entries.put(ReportKeys.TARGET, tester.targetName());
         entries.put(ReportKeys.TRANSPORT, tester.transportName());

@@ -21,6 +21,11 @@ public interface CaseTester {
         return "";
     }
 
+    /** The requirement the case checks on this target, given the id the case names. */
+    default String requirement(String declared) {
+        return declared;
+    }
+
     /** The transport's name for the report, {@code -} when the case is not run per transport. */
     String transportName();
 

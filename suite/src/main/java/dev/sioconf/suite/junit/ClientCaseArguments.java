@@ -19,7 +19,7 @@ public final class ClientCaseArguments implements ArgumentsProvider {
         ClientCase spec = AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), ClientCase.class)
                 .orElseThrow(() -> new IllegalStateException("a client case needs @ClientCase"));
         return ClientTargets.resolve(context::getConfigurationParameter).stream()
-                .filter(c -> c.profile().equals(spec.profile()))
+                .filter(c -> Arrays.asList(spec.profiles()).contains(c.profile()))
                 .flatMap(c -> Arrays.stream(spec.transports())
                         .map(t -> Arguments.of(Named.of(c.name() + " · " + t.reportName(), new ClientTester(c, t)))));
     }

@@ -13,42 +13,47 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.commons.support.ReflectionSupport;
 
-/** The build check between spec/eio4-client.md and the client cases: known ids only, and a case for every MUST. */
+/**
+ * The build check between the client documents (spec/eio4-client.md, spec/eio3-client.md) and the
+ * client cases: on each profile a case runs for, the id it checks is known, and every MUST has a case.
+ */
 class ClientRequirementCoverageTest {
 
-    final RequirementCatalogue clients = RequirementCatalogue.load("eio4-client");
-
     static List<Method> cases() {
-        return ReflectionSupport.findAllClassesInPackage(SuiteRunner.EIO4_CLIENT_CASES, c -> true, n -> true).stream()
+        return ReflectionSupport.findAllClassesInPackage(SuiteRunner.CLIENT_CASES, c -> true, n -> true).stream()
                 .flatMap(c -> Arrays.stream(c.getDeclaredMethods()))
                 .filter(m -> m.isAnnotationPresent(ClientCase.class))
                 .toList();
     }
 
-    static Set<String> named() {
-        return cases().stream().map(m -> m.getAnnotation(dev.sioconf.suite.junit.Requirement.class))
-                .map(r -> r == null ? "(none)" : r.value()).collect(Collectors.toCollection(TreeSet::new));
+    /** The ids the cases check on a profile. */
+    static Set<String> checked(String profile) {
+        return cases().stream()
+                .filter(m -> Arrays.asList(m.getAnnotation(ClientCase.class).profiles()).contains(profile))
+                .map(m -> m.getAnnotation(dev.sioconf.suite.junit.Requirement.class))
+                .map(r -> r == null ? "(none)" : ClientTargets.requirementOf(r.value(), profile))
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
-    @Test
-    void everyClientCaseNamesAKnownRequirement() {
-        assertThat(cases()).isNotEmpty();
-        assertThat(named().stream().filter(id -> clients.find(id).isEmpty()).toList())
-                .as("client cases naming no requirement or an unknown one").isEmpty();
-    }
-
-    @Test
-    void everyClientMustHasACase() {
-        Set<String> named = named();
-        assertThat(clients.withLevel(Level.MUST).stream().map(Requirement::id).filter(id -> !named.contains(id)).toList())
-                .as("client MUST requirements without a case").isEmpty();
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"eio4", "eio3"})
+    void everyClientCaseChecksAKnownRequirementAndEveryMustHasACase(String profile) {
+        RequirementCatalogue catalogue = RequirementCatalogue.load(profile + "-client");
+        Set<String> checked = checked(profile);
+        assertThat(checked.stream().filter(id -> catalogue.find(id).isEmpty()).toList())
+                .as("%s client cases naming no requirement or an unknown one", profile).isEmpty();
+        assertThat(catalogue.withLevel(Level.MUST).stream().map(Requirement::id).filter(id -> !checked.contains(id)).toList())
+                .as("%s client MUST requirements without a case", profile).isEmpty();
     }
 
     @Test
     void clientCaseClassesEndInClientCasesSoTheServerRunLeavesThemOut() {
-        assertThat(cases()).allSatisfy(m -> assertThat(m.getDeclaringClass().getSimpleName()).endsWith("ClientCases"));
+        assertThat(cases()).isNotEmpty()
+                .allSatisfy(m -> assertThat(m.getDeclaringClass().getSimpleName()).endsWith("ClientCases"));
     }
 }

@@ -36,20 +36,37 @@ class ClientWireTest {
     }
 
     @Test
-    void aPostBodyIsSplitAtTheRecordSeparatorAndItsBinaryPacketsDecoded() {
-        List<Object> packets = TesterSession.decodePayload("42[\"a\"]\u001ebAQID\u001e3".getBytes(StandardCharsets.UTF_8));
+    void aRevision4BodyIsSplitAtTheRecordSeparatorAndItsBinaryPacketsDecoded() {
+        List<Object> packets = PayloadFraming.EIO4.decode("42[\"a\"]\u001ebAQID\u001e3".getBytes(StandardCharsets.UTF_8));
         assertThat(packets).hasSize(3);
         assertThat(packets.get(0)).isEqualTo("42[\"a\"]");
         assertThat((byte[]) packets.get(1)).containsExactly(1, 2, 3);
         assertThat(packets.get(2)).isEqualTo("3");
+        assertThat(PayloadFraming.EIO4.encode(List.of("6", new byte[] {1, 2, 3}))).isEqualTo("6\u001ebAQID");
+    }
+
+    @Test
+    void aRevision3BodyIsFramedByLengthsAndItsBinaryPacketsCarryTheMessageType() {
+        assertThat(PayloadFraming.EIO3.encode(List.of("40", new byte[] {1, 2, 3}))).isEqualTo("2:406:b4AQID");
+        List<Object> text = PayloadFraming.EIO3.decode("13:42[\"hello\",1]1:2".getBytes(StandardCharsets.UTF_8));
+        assertThat(text).containsExactly("42[\"hello\",1]", "2");
+        // a binary payload: text packet "42" (2 bytes), then binary packet of type 4 and bytes 1 2 3 (4 bytes)
+        byte[] binary = {0, 2, (byte) 0xff, '4', '2', 1, 4, (byte) 0xff, 4, 1, 2, 3};
+        List<Object> mixed = PayloadFraming.EIO3.decode(binary);
+        assertThat(mixed.get(0)).isEqualTo("42");
+        assertThat((byte[]) mixed.get(1)).containsExactly(1, 2, 3);
+        assertThat(PayloadFraming.EIO3.frame(new byte[] {9})).containsExactly(4, 9);
+        assertThat(PayloadFraming.EIO3.unframe(new byte[] {4, 9})).containsExactly(9);
     }
 
     @Test
     void theOpenPacketAnnouncesWhatTheScriptSays() {
-        TesterScript polling = TesterScript.over(ClientTransport.POLLING).withMaxPayload(1000, Duration.ZERO);
+        TesterScript polling = TesterScript.over(ClientTransport.POLLING, 4).withMaxPayload(1000, Duration.ZERO);
         assertThat(polling.openPacket("s1"))
                 .isEqualTo("0{\"sid\":\"s1\",\"upgrades\":[],\"pingInterval\":10000,\"pingTimeout\":5000,\"maxPayload\":1000}");
-        assertThat(TesterScript.over(ClientTransport.WEBSOCKET).openPacket("s2")).contains("\"upgrades\":[\"websocket\"]");
+        assertThat(TesterScript.over(ClientTransport.WEBSOCKET, 4).openPacket("s2")).contains("\"upgrades\":[\"websocket\"]");
+        assertThat(TesterScript.over(ClientTransport.POLLING, 3).openPacket("s3"))
+                .isEqualTo("0{\"sid\":\"s3\",\"upgrades\":[],\"pingInterval\":10000,\"pingTimeout\":5000}");
     }
 
     @Test

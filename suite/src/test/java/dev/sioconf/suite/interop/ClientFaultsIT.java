@@ -24,7 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every client case can fail: socket.io-client 4.8.1 with one deliberate fault patched in
  * ({@code interop/clients/socket.io-client-4.js --fault NAME}) fails the case meant to catch it,
- * on every transport the case runs over, while the clean client passes it ({@link ClientsIT}).
+ * on every transport the case runs over, while the clean client passes it ({@link ClientsIT});
+ * socket.io-client 2.5.0 ({@code socket.io-client-2.js --fault NAME}) does the same for the eio3
+ * cases whose checks are the revision's own.
  */
 @Execution(ExecutionMode.SAME_THREAD)
 @ResourceLock(ServerProcess.INTEROP_LOCK)
@@ -51,21 +53,33 @@ class ClientFaultsIT {
             Map.entry("ignores-connect-error", "EIO4C-8.2"),
             Map.entry("ignores-max-payload", "EIO4C-9.1"));
 
+    /**
+     * The faults of socket.io-client 2.5.0, for the eio3 cases whose checks differ from eio4's (the
+     * revision's own rules and the tester's revision 3 framing); the other cases are the same code.
+     */
+    static final Map<String, String> EIO3_CATALOGUE = Map.of(
+            "event-before-connect", "EIO3C-2.2",
+            "no-ping", "EIO3C-4.1",
+            "ignores-ping-timeout", "EIO3C-4.2",
+            "binary-as-json", "EIO3C-7.1");
+
     static Stream<Arguments> faults() {
-        return CATALOGUE.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(e -> Arguments.of(e.getKey(), e.getValue()));
+        return Stream.concat(
+                CATALOGUE.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(e -> Arguments.of("eio4", e.getKey(), e.getValue())),
+                EIO3_CATALOGUE.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(e -> Arguments.of("eio3", e.getKey(), e.getValue())));
     }
 
     @Test
-    void everyClientRequirementHasAFault() {
-        assertThat(CATALOGUE.values()).containsAll(SuiteRunner.clientRequirementsMatching(Selection.of("")));
+    void everyEio4ClientRequirementHasAFault() {
+        assertThat(CATALOGUE.values()).containsAll(SuiteRunner.clientRequirementsMatching(Selection.of("EIO4C")));
     }
 
-    @ParameterizedTest(name = "{0} is caught by {1}")
+    @ParameterizedTest(name = "{0} {1} is caught by {2}")
     @MethodSource("faults")
-    void theFaultIsCaughtByItsCase(String fault, String requirement) {
-        ClientTarget client = new ClientTarget(fault, List.of("node",
-                ServerProcess.interopDir().resolve("clients/socket.io-client-4.js").toString(), "--fault", fault), "eio4",
-                ClientSettings.DEFAULTS);
+    void theFaultIsCaughtByItsCase(String profile, String fault, String requirement) {
+        String script = profile.equals("eio3") ? "clients/socket.io-client-2.js" : "clients/socket.io-client-4.js";
+        ClientTarget client = new ClientTarget(fault, List.of("node", ServerProcess.interopDir().resolve(script).toString(), "--fault", fault),
+                profile, ClientSettings.DEFAULTS);
         List<CaseResult> results = SuiteRunner.runClients(Map.of(ClientTargets.CLIENTS, ClientTargets.toJson(List.of(client))),
                 Selection.of(requirement), new ResultsCollector());
         assertThat(results).as("the results of %s with --fault %s", requirement, fault).isNotEmpty()

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 /**
  * Real clients under {@code sioconf client}, as a user runs it: socket.io-client 4.8.1 in node, the
  * Java client io.socket:socket.io-client 2.1.2, python-socketio 5.7.2's AsyncClient from Debian,
- * and socket.io-client 4.8.1's browser bundle in headless Chromium, each running the contract of spec/eio4-client.md section 1, side by side in one report and
- * compared with the committed baseline {@code interop/baselines/clients-eio4.txt} (every non-PASS
+ * and socket.io-client 4.8.1's browser bundle in headless Chromium, each running the contract of spec/eio4-client.md section 1,
+ * and socket.io-client 2.5.0 under spec/eio3-client.md, side by side in one report and
+ * compared with the committed baseline {@code interop/baselines/clients.txt} (every non-PASS
  * explained in interop/baselines/README.md).
  *
  * <p>{@code -Dsioconf.interop.updateBaseline=true} has the CLI write the baseline instead.
@@ -35,6 +36,7 @@ class ClientsIT {
     static final String JAVA_CLIENT = "io.socket-socket.io-client-2.1.2";
     static final String PYTHON_CLIENT = "python-socketio-5.7.2";
     static final String BROWSER_CLIENT = "socket.io-client-4.8.1-chromium";
+    static final String EIO3_NODE_CLIENT = "socket.io-client-2.5.0";
     /** Debian's chromium, which .ci/run installs. */
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
@@ -51,16 +53,18 @@ class ClientsIT {
                 interop.resolve("clients/python-socketio-client.py").toString()), "eio4", ClientSettings.DEFAULTS));
         clients.add(new ClientTarget(BROWSER_CLIENT, List.of("node", interop.resolve("clients/browser-client.js").toString(),
                 CHROMIUM.toString()), "eio4", ClientSettings.DEFAULTS));
+        clients.add(new ClientTarget(EIO3_NODE_CLIENT, List.of("node", interop.resolve("clients/socket.io-client-2.js").toString()), "eio3",
+                ClientSettings.DEFAULTS));
         return clients;
     }
 
     @Test
     void realClientsRunByTheCliHaveTheVerdictsOfTheirBaseline() throws Exception {
         assertThat(CHROMIUM).as("Debian's chromium (apt-get install chromium; .ci/run does)").isExecutable();
-        Path report = Path.of(System.getProperty("sioconf.interop.report", "target/interop-report")).resolve("clients-eio4");
+        Path report = Path.of(System.getProperty("sioconf.interop.report", "target/interop-report")).resolve("clients");
         Files.createDirectories(report.getParent());
-        Path file = Files.writeString(report.resolveSibling("clients-eio4.json"), ClientTargets.toJson(clients()));
-        Path baseline = ServerProcess.interopDir().resolve("baselines/clients-eio4.txt");
+        Path file = Files.writeString(report.resolveSibling("clients.json"), ClientTargets.toJson(clients()));
+        Path baseline = ServerProcess.interopDir().resolve("baselines/clients.txt");
         boolean update = Boolean.getBoolean(SocketIo0919InteropIT.UPDATE);
         CliRun run = CliRun.sioconf("client", "--clients", file.toString(), "--report", report.toString(), "--quiet",
                 update ? "--write-baseline" : "--baseline", baseline.toString());
@@ -73,6 +77,7 @@ class ClientsIT {
         assertThat(run.exit()).as("sioconf client's exit status with --baseline %s (a difference: explain it in "
                 + "interop/baselines/README.md and rerun with -D%s=true); %s", baseline, SocketIo0919InteropIT.UPDATE, said).isZero();
         Document index = Jsoup.parse(report.resolve("index.html").toFile(), "UTF-8");
-        assertThat(index.text()).contains(NODE_CLIENT, JAVA_CLIENT, PYTHON_CLIENT, BROWSER_CLIENT, "EIO4C-2.1", "EIO4C-9.1");
+        assertThat(index.text()).contains(NODE_CLIENT, JAVA_CLIENT, PYTHON_CLIENT, BROWSER_CLIENT, EIO3_NODE_CLIENT, "EIO4C-2.1", "EIO4C-9.1",
+                "EIO3C-4.1");
     }
 }

@@ -1,4 +1,4 @@
-package dev.sioconf.suite.eio4.client;
+package dev.sioconf.suite.client.cases;
 
 import static dev.sioconf.suite.client.ClientTester.expect;
 

@@ -1,4 +1,4 @@
-package dev.sioconf.suite.eio4.client;
+package dev.sioconf.suite.client.cases;
 
 import static dev.sioconf.suite.client.ClientTester.check;
 
@@ -6,7 +6,6 @@ import dev.sioconf.suite.client.ClientEvent;
 import dev.sioconf.suite.client.ClientEvent.Kind;
 import dev.sioconf.suite.client.ClientTester;
 import dev.sioconf.suite.client.ClientTransport;
-import dev.sioconf.suite.client.TesterScript;
 import dev.sioconf.suite.junit.ClientCase;
 import dev.sioconf.suite.junit.Requirement;
 import java.time.Duration;
@@ -22,10 +21,10 @@ class PayloadClientCases {
     static final int LENGTH = 300;
 
     @ClientCase(does = "Announces maxPayload 1000, answers each POST 300 ms late, asks for a burst of eight 300-character events and measures every POST.",
-            transports = ClientTransport.POLLING)
+            transports = ClientTransport.POLLING, profiles = "eio4")
     @Requirement("EIO4C-9.1")
     void postsOfSeveralPacketsStayWithinMaxPayload(ClientTester t) {
-        t.start(TesterScript.over(ClientTransport.POLLING).withMaxPayload(MAX_PAYLOAD, POST_DELAY));
+        t.start(t.plain().withMaxPayload(MAX_PAYLOAD, POST_DELAY));
         String sid = t.connectAndHello();
         t.send(sid, "42[\"burst\"," + COUNT + "," + LENGTH + "]");
         for (int i = 1; i <= COUNT; i++) {

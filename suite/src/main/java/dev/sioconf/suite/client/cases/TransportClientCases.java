@@ -1,4 +1,4 @@
-package dev.sioconf.suite.eio4.client;
+package dev.sioconf.suite.client.cases;
 
 import static dev.sioconf.suite.client.ClientTester.check;
 import static dev.sioconf.suite.client.ClientTester.expect;
@@ -7,7 +7,6 @@ import dev.sioconf.suite.client.ClientEvent;
 import dev.sioconf.suite.client.ClientEvent.Kind;
 import dev.sioconf.suite.client.ClientTester;
 import dev.sioconf.suite.client.ClientTransport;
-import dev.sioconf.suite.client.TesterScript;
 import dev.sioconf.suite.junit.ClientCase;
 import dev.sioconf.suite.junit.Requirement;
 import java.util.Optional;
@@ -53,7 +52,7 @@ class TransportClientCases {
             transports = ClientTransport.WEBSOCKET)
     @Requirement("EIO4C-3.3")
     void aRefusedUpgradeKeepsThePollingSession(ClientTester t) {
-        t.start(TesterScript.over(ClientTransport.WEBSOCKET).refusingWebSocket());
+        t.start(t.plain().refusingWebSocket());
         ClientEvent handshake = t.awaitHandshake();
         String sid = t.connect(handshake);
         t.await("the WebSocket request the tester refuses", e -> e.kind() == Kind.WEBSOCKET_REFUSED && e.sid().equals(sid),

@@ -1,4 +1,4 @@
-package dev.sioconf.suite.eio4.client;
+package dev.sioconf.suite.client.cases;
 
 import static dev.sioconf.suite.client.ClientTester.check;
 import static dev.sioconf.suite.client.ClientTester.expect;
@@ -24,12 +24,12 @@ class NamespaceClientCases {
                 && !text.equals("40") && !text.startsWith("40{"));
         check(connect.text().equals("40/custom,") || connect.text().startsWith("40/custom,{"), "a namespace is connected with 40/name,",
                 "40/custom,", connect.text());
-        t.send(sid, "40/custom,{\"sid\":\"custom1\"}");
+        t.acceptNamespace(sid, "/custom");
         ClientEvent joined = t.awaitEvent(sid, "/custom", "joined");
         expect("the namespace's event", "42/custom,[\"joined\"]", joined.text());
     }
 
-    @ClientCase(does = "Sends 42[\"join\",\"/admin\"] and refuses the client's 40/admin, with 44/admin,{\"message\":\"not allowed\"}.",
+    @ClientCase(does = "Sends 42[\"join\",\"/admin\"] and refuses the client's 40/admin, with 44/admin,{\"message\":\"not allowed\"} (eio3: 44/admin,\"not allowed\").",
             transports = ClientTransport.POLLING)
     @Requirement("EIO4C-8.2")
     void aRefusedNamespaceIsReportedAndNotConnected(ClientTester t) {
@@ -37,7 +37,7 @@ class NamespaceClientCases {
         String sid = t.connectAndHello();
         t.send(sid, "42[\"join\",\"/admin\"]");
         t.awaitPacket(sid, "40/admin,", text -> text.startsWith("40/admin,"));
-        t.send(sid, "44/admin,{\"message\":\"not allowed\"}");
+        t.refuseNamespace(sid, "/admin", "not allowed");
         ClientEvent refused = t.awaitEvent(sid, "/", "refused");
         expect("what the program was told", "42[\"refused\",\"/admin\",\"not allowed\"]", refused.text());
         Optional<ClientEvent> joined = t.anyWithin(e -> ClientPackets.isEvent(e.text(), "/admin", "joined"), ClientTester.QUIET);

@@ -1,11 +1,10 @@
-package dev.sioconf.suite.eio4.client;
+package dev.sioconf.suite.client.cases;
 
 import static dev.sioconf.suite.client.ClientTester.check;
 
 import dev.sioconf.suite.client.ClientEvent;
 import dev.sioconf.suite.client.ClientEvent.Kind;
 import dev.sioconf.suite.client.ClientTester;
-import dev.sioconf.suite.client.TesterScript;
 import dev.sioconf.suite.junit.ClientCase;
 import dev.sioconf.suite.junit.Requirement;
 import java.time.Duration;
@@ -27,10 +26,10 @@ class HeartbeatClientCases {
     static final Duration SILENT_INTERVAL = Duration.ofMillis(400);
     static final Duration SILENT_TIMEOUT = Duration.ofMillis(400);
 
-    @ClientCase(does = "Pings every 400 ms with pingTimeout 3000 ms and times the pong to each of three pings.")
+    @ClientCase(does = "Pings every 400 ms with pingTimeout 3000 ms and times the pong to each of three pings.", profiles = "eio4")
     @Requirement("EIO4C-4.1")
     void everyPingIsAnsweredWithinPingTimeout(ClientTester t) {
-        t.start(TesterScript.over(t.transport()).pinging(PING_INTERVAL, PING_TIMEOUT));
+        t.start(t.plain().pinging(PING_INTERVAL, PING_TIMEOUT));
         String sid = t.connect();
         for (int i = 1; i <= PINGS; i++) {
             ClientEvent ping = t.await("ping " + i, e -> e.kind() == Kind.PING_SENT && e.sid().equals(sid),
@@ -42,10 +41,29 @@ class HeartbeatClientCases {
         }
     }
 
-    @ClientCase(does = "Announces pingInterval 400 ms and pingTimeout 400 ms, sends no ping, and times the client's next handshake.")
+    @ClientCase(does = "Announces pingInterval 400 ms and pingTimeout 3000 ms, answers the client's pings, and times three of them.",
+            profiles = "eio3")
+    @Requirement("EIO3C-4.1")
+    void theClientPingsEveryPingInterval(ClientTester t) {
+        t.start(t.plain().pinging(PING_INTERVAL, PING_TIMEOUT));
+        ClientEvent handshake = t.awaitHandshake();
+        String sid = t.connect(handshake);
+        long previous = handshake.atMillis();
+        for (int i = 1; i <= PINGS; i++) {
+            ClientEvent ping = t.awaitPacket(sid, "ping " + i, "2"::equals, PING_INTERVAL.plus(ClientTester.PROMPT));
+            long gap = ping.atMillis() - previous;
+            check(gap >= PING_INTERVAL.toMillis() - ClientTester.EARLY.toMillis() && gap <= PING_INTERVAL.plus(TIMER_LATENESS).toMillis(),
+                    "a ping every pingInterval (" + PING_INTERVAL.toMillis() + " ms), counted from the open packet or the last pong",
+                    "ping " + i + " " + PING_INTERVAL.toMillis() + " to " + PING_INTERVAL.plus(TIMER_LATENESS).toMillis() + " ms after the last",
+                    "after " + gap + " ms");
+            previous = ping.atMillis();
+        }
+    }
+
+    @ClientCase(does = "Announces pingInterval 400 ms and pingTimeout 400 ms, sends no ping (eio3: answers none), and times the client's next handshake.")
     @Requirement("EIO4C-4.2")
     void silenceForPingIntervalPlusPingTimeoutEndsTheConnection(ClientTester t) {
-        t.start(TesterScript.over(t.transport()).silent(SILENT_INTERVAL, SILENT_TIMEOUT));
+        t.start(t.plain().silent(SILENT_INTERVAL, SILENT_TIMEOUT));
         ClientEvent handshake = t.awaitHandshake();
         t.connect(handshake);
         long silence = SILENT_INTERVAL.plus(SILENT_TIMEOUT).toMillis();
