@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
                 + "(with --baseline: a verdict changed); 2 bad usage, or a client that cannot be started or makes no request."})
 public final class ClientCommand implements Callable<Integer> {
 
-    @Option(names = "--profile", paramLabel = "PROFILE", description = "The client's protocol profile: eio4 (default: eio4).")
+    @Option(names = "--profile", paramLabel = "PROFILE", description = "The client's protocol profile: eio4, eio3 or legacy (default: eio4).")
     String profile = "eio4";
 
     @Option(names = "--name", paramLabel = "NAME", description = "Name of the client in the report (default: the command's script or program).")
@@ -101,7 +101,7 @@ public final class ClientCommand implements Callable<Integer> {
         if (!ClientTargets.PROFILES.contains(profile)) {
             throw new SioconfMain.UsageError("unknown client profile '" + profile + "'; known: " + String.join(", ", ClientTargets.PROFILES));
         }
-        ClientSettings d = ClientSettings.DEFAULTS;
+        ClientSettings d = ClientSettings.defaultsOf(profile);
         ClientSettings settings = new ClientSettings(
                 reconnectionDelay == null ? d.reconnectionDelay() : Duration.ofMillis(reconnectionDelay),
                 reconnectionDelayMax == null ? d.reconnectionDelayMax() : Duration.ofMillis(reconnectionDelayMax),

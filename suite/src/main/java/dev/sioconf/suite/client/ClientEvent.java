@@ -24,6 +24,8 @@ public record ClientEvent(Kind kind, String sid, String transport, String text, 
         WEBSOCKET_OPENED,
         /** A WebSocket request the tester refused with HTTP 400. */
         WEBSOCKET_REFUSED,
+        /** revision 1: the client opened its transport on the session, and the tester connected it with {@code 1::}. */
+        OPENED,
         /** The client's {@code 5} ended the upgrade. */
         UPGRADED,
         /** Not the client's doing: the tester sent a ping on the session. */

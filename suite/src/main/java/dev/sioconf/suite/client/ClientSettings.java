@@ -9,6 +9,13 @@ import java.time.Duration;
 public record ClientSettings(Duration reconnectionDelay, Duration reconnectionDelayMax, double randomizationFactor) {
 
     public static final ClientSettings DEFAULTS = new ClientSettings(Duration.ofMillis(1000), Duration.ofMillis(5000), 0.5);
+    /** socket.io-client 0.9's: a first attempt after its 'reconnection delay' of 500 ms, doubled for each later one, no randomization. */
+    public static final ClientSettings LEGACY_DEFAULTS = new ClientSettings(Duration.ofMillis(500), Duration.ofDays(1), 0);
+
+    /** The official client's defaults for a profile. */
+    public static ClientSettings defaultsOf(String profile) {
+        return profile.equals("legacy") ? LEGACY_DEFAULTS : DEFAULTS;
+    }
 
     public ClientSettings {
         if (reconnectionDelay.isNegative() || reconnectionDelayMax.compareTo(reconnectionDelay) < 0) {
@@ -31,7 +38,8 @@ public record ClientSettings(Duration reconnectionDelay, Duration reconnectionDe
     }
 
     public String describe() {
-        return "reconnectionDelay " + reconnectionDelay.toMillis() + " ms, reconnectionDelayMax " + reconnectionDelayMax.toMillis()
-                + " ms, randomizationFactor " + randomizationFactor;
+        return "reconnectionDelay " + reconnectionDelay.toMillis() + " ms, reconnectionDelayMax "
+                + (reconnectionDelayMax.compareTo(Duration.ofDays(1)) >= 0 ? "none" : reconnectionDelayMax.toMillis() + " ms")
+                + ", randomizationFactor " + randomizationFactor;
     }
 }

@@ -16,9 +16,13 @@ public record ClientTarget(String name, List<String> command, String profile, Cl
         command = List.copyOf(command);
     }
 
-    /** The Engine.IO revision the client speaks: 3 for profile eio3, else 4. */
+    /** The protocol revision the client speaks: Engine.IO 4 or 3 for profiles eio4 and eio3, socket.io 0.9's revision 1 for legacy. */
     public int revision() {
-        return profile.equals("eio3") ? 3 : 4;
+        return switch (profile) {
+            case "eio3" -> 3;
+            case "legacy" -> 1;
+            default -> 4;
+        };
     }
 
     /** The profile of the client requirements, e.g. {@code eio4-client} for an eio4 client. */

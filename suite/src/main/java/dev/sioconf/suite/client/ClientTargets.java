@@ -20,7 +20,7 @@ import java.util.function.Function;
 public final class ClientTargets {
 
     public static final String CLIENTS = "sioconf.clients";
-    public static final List<String> PROFILES = List.of("eio4", "eio3");
+    public static final List<String> PROFILES = List.of("eio4", "eio3", "legacy");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -57,7 +57,7 @@ public final class ClientTargets {
                 throw new IllegalArgumentException("client " + name + ": unknown client profile '" + profile + "'; known: "
                         + String.join(", ", PROFILES));
             }
-            ClientSettings d = ClientSettings.DEFAULTS;
+            ClientSettings d = ClientSettings.defaultsOf(profile);
             ClientSettings settings = new ClientSettings(
                     Duration.ofMillis(c.path("reconnectionDelay").asLong(d.reconnectionDelay().toMillis())),
                     Duration.ofMillis(c.path("reconnectionDelayMax").asLong(d.reconnectionDelayMax().toMillis())),
@@ -72,7 +72,7 @@ public final class ClientTargets {
 
     /** A client requirement id as the profile's catalogue numbers it: {@code EIO4C-5.1} on profile eio3 is {@code EIO3C-5.1}. */
     public static String requirementOf(String id, String profile) {
-        return id.replaceFirst("^EIO[34]C-", profile.toUpperCase(java.util.Locale.ROOT) + "C-");
+        return profile.equals("legacy") ? id : id.replaceFirst("^EIO[34]C-", profile.toUpperCase(java.util.Locale.ROOT) + "C-");
     }
 
     public static String toJson(List<ClientTarget> targets) {

@@ -32,7 +32,8 @@ public final class ClientTester implements CaseTester, AutoCloseable {
     private final ClientTransport transport;
     private final WireLog log = new WireLog();
     private final ClientRecorder recorder = new ClientRecorder();
-    private TesterServer server;
+    private ScriptedServer server;
+    private TesterScript script;
     private ClientProcess process;
     private int namespaceSessions;
 
@@ -53,7 +54,7 @@ public final class ClientTester implements CaseTester, AutoCloseable {
 
     @Override
     public String transportName() {
-        return transport.reportName();
+        return legacy() && transport == ClientTransport.POLLING ? "xhr-polling" : transport.reportName();
     }
 
     @Override
@@ -78,6 +79,11 @@ public final class ClientTester implements CaseTester, AutoCloseable {
         return TesterScript.over(transport, client.revision());
     }
 
+    /** Whether the client speaks socket.io 0.9's protocol revision 1. */
+    public boolean legacy() {
+        return client.revision() == 1;
+    }
+
     /** Starts the tester as a plain server over the case's transport, and the client. */
     public void start() {
         start(plain());
@@ -87,12 +93,13 @@ public final class ClientTester implements CaseTester, AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("the tester is already started");
         }
+        this.script = script;
         try {
-            server = new TesterServer(script, log, recorder);
+            server = legacy() ? new LegacyTesterServer(script, log, recorder) : new TesterServer(script, log, recorder);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the tester server", e);
         }
-        log.note("tester announces " + script.openPacket("<sid>").substring(1));
+        log.note("tester announces " + (legacy() ? ((LegacyTesterServer) server).handshake("<sid>") : script.openPacket("<sid>").substring(1)));
         process = ClientProcess.start(client, server.base(), log);
     }
 
@@ -112,7 +119,8 @@ public final class ClientTester implements CaseTester, AutoCloseable {
     }
 
     public ClientEvent awaitHandshake(Duration bound) {
-        return await("a handshake (GET " + TesterServer.PATH + " without sid)", e -> e.kind() == ClientEvent.Kind.HANDSHAKE, bound);
+        return await("a handshake (GET " + (legacy() ? LegacyTesterServer.PREFIX : TesterServer.PATH + " without sid") + ")",
+                e -> e.kind() == ClientEvent.Kind.HANDSHAKE, bound);
     }
 
     /**
@@ -127,6 +135,10 @@ public final class ClientTester implements CaseTester, AutoCloseable {
     /** Connects the main namespace on the session of a handshake already taken. */
     public String connect(ClientEvent handshake) {
         String sid = handshake.sid();
+        if (legacy()) { // the tester connects the main endpoint with 1:: once the transport is open
+            await("the transport of session " + sid, e -> e.kind() == ClientEvent.Kind.OPENED && e.sid().equals(sid), PROMPT);
+            return sid;
+        }
         if (client.revision() == 3) {
             server.send(sid, "40");
         } else {
@@ -135,7 +147,7 @@ public final class ClientTester implements CaseTester, AutoCloseable {
             log.note("client connects the main namespace with " + connect.text());
             server.send(sid, "40{\"sid\":\"main" + (++namespaceSessions) + "\"}");
         }
-        if (transport == ClientTransport.WEBSOCKET && server.script().offerWebSocket() && !server.script().refuseWebSocket()
+        if (transport == ClientTransport.WEBSOCKET && script.offerWebSocket() && !script.refuseWebSocket()
                 && !server.upgraded(sid)) {
             await("the client's 5 ending the upgrade of " + sid, e -> e.kind() == ClientEvent.Kind.UPGRADED && e.sid().equals(sid), PROMPT);
         }
@@ -150,7 +162,7 @@ public final class ClientTester implements CaseTester, AutoCloseable {
     public String connectAndHello() {
         String sid = connect();
         awaitEvent(sid, "/", "hello");
-        if (transport == ClientTransport.WEBSOCKET && server.upgraded(sid)) {
+        if (transport == ClientTransport.WEBSOCKET && server.upgraded(sid) && !legacy()) {
             send(sid, "42[\"echo\",\"settled\"]");
             ClientEvent back = awaitPacket(sid, "echo-back of settled", "42[\"echo-back\",\"settled\"]"::equals);
             expect("the transport of echo-back after the upgrade", "websocket", back.transport());
@@ -160,11 +172,19 @@ public final class ClientTester implements CaseTester, AutoCloseable {
 
     /** Accepts the client's connection to a namespace, as the client's revision writes it. */
     public void acceptNamespace(String sid, String nsp) {
+        if (legacy()) {
+            server.send(sid, "1::" + nsp);
+            return;
+        }
         server.send(sid, client.revision() == 3 ? "40" + nsp + "," : "40" + nsp + ",{\"sid\":\"ns" + (++namespaceSessions) + "\"}");
     }
 
     /** Refuses the client's connection to a namespace with this message, as the client's revision writes it. */
     public void refuseNamespace(String sid, String nsp, String message) {
+        if (legacy()) { // revision 1 sends a reason's index: 2 is "unauthorized", whatever the message
+            server.send(sid, "7::" + nsp + ":2");
+            return;
+        }
         server.send(sid, "44" + nsp + "," + (client.revision() == 3 ? "\"" + message + "\"" : "{\"message\":\"" + message + "\"}"));
     }
 
@@ -194,7 +214,8 @@ public final class ClientTester implements CaseTester, AutoCloseable {
 
     /** The next event of this name on the namespace. */
     public ClientEvent awaitEvent(String sid, String nsp, String name) {
-        return awaitPacket(sid, "the event " + name + (nsp.equals("/") ? "" : " on " + nsp), t -> ClientPackets.isEvent(t, nsp, name));
+        return awaitPacket(sid, "the event " + name + (nsp.equals("/") ? "" : " on " + nsp),
+                t -> legacy() ? LegacyClientPackets.isEvent(t, nsp.equals("/") ? "" : nsp, name) : ClientPackets.isEvent(t, nsp, name));
     }
 
     public ClientEvent await(String what, Predicate<ClientEvent> match, Duration bound) {

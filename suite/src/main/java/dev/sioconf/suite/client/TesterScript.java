@@ -7,7 +7,8 @@ import java.time.Duration;
  * with the client's transports. The timings are the tester's own choice, announced to the
  * client, so the cases can keep them short.
  *
- * @param revision         the Engine.IO revision spoken: 4, or 3 (no maxPayload, the client pings)
+ * @param revision         the revision spoken: Engine.IO 4, or 3 (no maxPayload, the client pings), or socket.io 0.9's 1
+ *                         (the ping is the heartbeat, the timeout the handshake's heartbeat timeout)
  * @param offerWebSocket   whether the open packet lists {@code websocket} in {@code upgrades}
  * @param refuseWebSocket  whether a WebSocket request naming a session gets HTTP 400
  * @param pings            whether the tester sends a ping every pingInterval
@@ -18,8 +19,9 @@ public record TesterScript(int revision, boolean offerWebSocket, boolean refuseW
 
     /** A plain server of the revision: pings (or pongs) every 10 s, 1 MB maxPayload, WebSocket as the transport says. */
     public static TesterScript over(ClientTransport transport, int revision) {
-        return new TesterScript(revision, transport == ClientTransport.WEBSOCKET, false, true, Duration.ofSeconds(10),
-                Duration.ofSeconds(5), 1_000_000, Duration.ZERO);
+        // revision 1 counts its heartbeat timeout from any packet, a held poll's too: heartbeats come well within it
+        return new TesterScript(revision, transport == ClientTransport.WEBSOCKET, false, true,
+                Duration.ofSeconds(revision == 1 ? 2 : 10), Duration.ofSeconds(revision == 1 ? 10 : 5), 1_000_000, Duration.ZERO);
     }
 
     public TesterScript refusingWebSocket() {

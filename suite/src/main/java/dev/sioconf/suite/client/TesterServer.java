@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * case, which answers packets through {@link #send}. It is not the reference server and shares
  * none of its code, so the two cannot share a bug.
  */
-public final class TesterServer implements AutoCloseable {
+public final class TesterServer implements ScriptedServer {
 
     public static final String PATH = "/socket.io/";
 
@@ -57,6 +57,7 @@ public final class TesterServer implements AutoCloseable {
         daemon(this::acceptLoop, "sioconf-tester-accept").start();
     }
 
+    @Override
     public URI base() {
         return URI.create("http://127.0.0.1:" + listener.getLocalPort());
     }
@@ -66,15 +67,18 @@ public final class TesterServer implements AutoCloseable {
     }
 
     /** Sends an Engine.IO packet (text such as {@code 42["echo"]}, or binary bytes) on a session. */
+    @Override
     public void send(String sid, Object packet) {
         session(sid).send(packet);
     }
 
     /** Ends a session from the server's side (see {@link TesterSession#end()}). */
+    @Override
     public void end(String sid) {
         session(sid).end();
     }
 
+    @Override
     public boolean upgraded(String sid) {
         return session(sid).upgraded();
     }

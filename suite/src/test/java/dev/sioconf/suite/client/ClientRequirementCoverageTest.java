@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
- * The build check between the client documents (spec/eio4-client.md, spec/eio3-client.md) and the
+ * The build check between the client documents (spec/eio4-client.md, eio3-client.md, legacy-client.md) and the
  * client cases: on each profile a case runs for, the id it checks is known, and every MUST has a case.
  */
 class ClientRequirementCoverageTest {
@@ -41,7 +41,7 @@ class ClientRequirementCoverageTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"eio4", "eio3"})
+    @ValueSource(strings = {"eio4", "eio3", "legacy"})
     void everyClientCaseChecksAKnownRequirementAndEveryMustHasACase(String profile) {
         RequirementCatalogue catalogue = RequirementCatalogue.load(profile + "-client");
         Set<String> checked = checked(profile);

@@ -31,6 +31,18 @@ class ClientWireTest {
     }
 
     @Test
+    void revision1PacketsAreReadWithTheirIdAndEndpointAndSeveralAreFramedWithTheirLength() {
+        assertThat(LegacyClientPackets.parse("5:1+::{\"name\":\"answer\"}"))
+                .contains(new LegacyClientPackets.Parsed(5, "1+", "", "{\"name\":\"answer\"}"));
+        assertThat(LegacyClientPackets.isEvent("5::/custom:{\"name\":\"joined\"}", "/custom", "joined")).isTrue();
+        assertThat(LegacyClientPackets.isEvent("5::/custom:{\"name\":\"joined\"}", "", "joined")).isFalse();
+        assertThat(LegacyClientPackets.parse("1::/custom")).contains(new LegacyClientPackets.Parsed(1, "", "/custom", ""));
+        assertThat(LegacyTesterServer.encode(List.of("1::", "2::"))).isEqualTo("\ufffd3\ufffd1::\ufffd3\ufffd2::");
+        assertThat(LegacyTesterServer.encode(List.of("8::"))).isEqualTo("8::");
+        assertThat(LegacyTesterServer.decode("\ufffd3\ufffd2::\ufffd6\ufffd0::/a:")).containsExactly("2::", "0::/a:");
+    }
+
+    @Test
     void theWebSocketAcceptValueIsThatOfRfc6455() {
         assertThat(ServerWebSocket.acceptValue("dGhlIHNhbXBsZSBub25jZQ==")).isEqualTo("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
     }

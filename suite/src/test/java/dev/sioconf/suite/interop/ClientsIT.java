@@ -22,7 +22,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * Real clients under {@code sioconf client}, as a user runs it: socket.io-client 4.8.1 in node, the
  * Java client io.socket:socket.io-client 2.1.2, python-socketio 5.7.2's AsyncClient from Debian,
  * and socket.io-client 4.8.1's browser bundle in headless Chromium, each running the contract of spec/eio4-client.md section 1,
- * and socket.io-client 2.5.0 under spec/eio3-client.md, side by side in one report and
+ * socket.io-client 2.5.0 under spec/eio3-client.md and socket.io-client 0.9.16 under
+ * spec/legacy-client.md, side by side in one report and
  * compared with the committed baseline {@code interop/baselines/clients.txt} (every non-PASS
  * explained in interop/baselines/README.md).
  *
@@ -37,6 +38,7 @@ class ClientsIT {
     static final String PYTHON_CLIENT = "python-socketio-5.7.2";
     static final String BROWSER_CLIENT = "socket.io-client-4.8.1-chromium";
     static final String EIO3_NODE_CLIENT = "socket.io-client-2.5.0";
+    static final String LEGACY_NODE_CLIENT = "socket.io-client-0.9.16";
     /** Debian's chromium, which .ci/run installs. */
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
@@ -55,6 +57,8 @@ class ClientsIT {
                 CHROMIUM.toString()), "eio4", ClientSettings.DEFAULTS));
         clients.add(new ClientTarget(EIO3_NODE_CLIENT, List.of("node", interop.resolve("clients/socket.io-client-2.js").toString()), "eio3",
                 ClientSettings.DEFAULTS));
+        clients.add(new ClientTarget(LEGACY_NODE_CLIENT, List.of("node", interop.resolve("clients/socket.io-client-0.9.js").toString()),
+                "legacy", ClientSettings.LEGACY_DEFAULTS));
         return clients;
     }
 
@@ -77,7 +81,7 @@ class ClientsIT {
         assertThat(run.exit()).as("sioconf client's exit status with --baseline %s (a difference: explain it in "
                 + "interop/baselines/README.md and rerun with -D%s=true); %s", baseline, SocketIo0919InteropIT.UPDATE, said).isZero();
         Document index = Jsoup.parse(report.resolve("index.html").toFile(), "UTF-8");
-        assertThat(index.text()).contains(NODE_CLIENT, JAVA_CLIENT, PYTHON_CLIENT, BROWSER_CLIENT, EIO3_NODE_CLIENT, "EIO4C-2.1", "EIO4C-9.1",
-                "EIO3C-4.1");
+        assertThat(index.text()).contains(NODE_CLIENT, JAVA_CLIENT, PYTHON_CLIENT, BROWSER_CLIENT, EIO3_NODE_CLIENT, LEGACY_NODE_CLIENT,
+                "EIO4C-2.1", "EIO4C-9.1", "EIO3C-4.1", "LEGC-8.2");
     }
 }
