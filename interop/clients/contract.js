@@ -3,6 +3,28 @@
 // reports a refused connection with: connect_error from socket.io-client 3.x on, error before.
 "use strict";
 
+/** SIOCONF_URL, or exit 2 when it is not set. */
+function url() {
+  if (!process.env.SIOCONF_URL) {
+    console.error("SIOCONF_URL is not set");
+    process.exit(2);
+  }
+  return process.env.SIOCONF_URL;
+}
+
+/** The fault named by --fault NAME among a program's faults (an empty one without --fault), or exit 2 naming the known ones. */
+function chooseFault(faults) {
+  const at = process.argv.indexOf("--fault");
+  const name = at >= 0 ? process.argv[at + 1] : "";
+  const chosen = name ? faults[name] : {};
+  if (!chosen) {
+    console.error(`unknown fault '${name}'; known: ${Object.keys(faults).join(", ")}`);
+    process.exit(2);
+  }
+  if (chosen.setup) chosen.setup();
+  return chosen;
+}
+
 module.exports = function runContract(socket, manager, { refusal = "connect_error", onConnect = () => {} } = {}) {
   let connections = 0;
   const echo = (s, back) => (...args) => {
@@ -28,3 +50,5 @@ module.exports = function runContract(socket, manager, { refusal = "connect_erro
     for (let i = 0; i < count; i++) socket.emit("bulk", "x".repeat(length));
   });
 };
+module.exports.url = url;
+module.exports.chooseFault = chooseFault;

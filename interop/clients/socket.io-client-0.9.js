@@ -6,13 +6,7 @@
 const io = require("socket.io-client");
 const runContract = require("./contract");
 
-const url = process.env.SIOCONF_URL;
-if (!url) {
-  console.error("SIOCONF_URL is not set");
-  process.exit(2);
-}
-const faultAt = process.argv.indexOf("--fault");
-const fault = faultAt >= 0 ? process.argv[faultAt + 1] : "";
+const url = runContract.url();
 
 function patchParser(method, change) {
   const original = io.parser[method];
@@ -66,12 +60,7 @@ const FAULTS = {
   },
 };
 
-const chosen = fault ? FAULTS[fault] : {};
-if (!chosen) {
-  console.error(`unknown fault '${fault}'; known: ${Object.keys(FAULTS).join(", ")}`);
-  process.exit(2);
-}
-if (chosen.setup) chosen.setup();
+const chosen = runContract.chooseFault(FAULTS);
 const socket = io.connect(url, { "force new connection": true, ...(chosen.options || {}) });
 let afterDone = false;
 // the main endpoint stands in for a socket.io 1.x socket, its Socket for the manager

@@ -10,13 +10,7 @@ const EngineSocket = require("socket.io-client-2/node_modules/engine.io-client")
 const parser = require("socket.io-client-2/node_modules/socket.io-parser");
 const runContract = require("./contract");
 
-const url = process.env.SIOCONF_URL;
-if (!url) {
-  console.error("SIOCONF_URL is not set");
-  process.exit(2);
-}
-const faultAt = process.argv.indexOf("--fault");
-const fault = faultAt >= 0 ? process.argv[faultAt + 1] : "";
+const url = runContract.url();
 
 const asJson = (value) => (Buffer.isBuffer(value) ? value.toJSON() : Array.isArray(value) ? value.map(asJson) : value);
 
@@ -39,12 +33,7 @@ const FAULTS = {
   },
 };
 
-const chosen = fault ? FAULTS[fault] : {};
-if (!chosen) {
-  console.error(`unknown fault '${fault}'; known: ${Object.keys(FAULTS).join(", ")}`);
-  process.exit(2);
-}
-if (chosen.setup) chosen.setup();
+const chosen = runContract.chooseFault(FAULTS);
 const socket = io(url);
 if (chosen.manager) chosen.manager(socket.io);
 runContract(socket, socket.io, { refusal: "error" });

@@ -10,13 +10,7 @@ const engineParser = require("engine.io-parser");
 const parser = require("socket.io-parser");
 const runContract = require("./contract");
 
-const url = process.env.SIOCONF_URL;
-if (!url) {
-  console.error("SIOCONF_URL is not set");
-  process.exit(2);
-}
-const faultAt = process.argv.indexOf("--fault");
-const fault = faultAt >= 0 ? process.argv[faultAt + 1] : "";
+const url = runContract.url();
 
 // A parser that is socket.io-parser, with a change to what it encodes or decodes.
 function parserWith({ encode = (p) => p, decoded = (p) => p }) {
@@ -125,12 +119,7 @@ const FAULTS = {
   "ignores-max-payload": { setup: () => { engine.Socket.prototype._getWritablePackets = function () { return this.writeBuffer; }; } },
 };
 
-const chosen = fault ? FAULTS[fault] : {};
-if (!chosen) {
-  console.error(`unknown fault '${fault}'; known: ${Object.keys(FAULTS).join(", ")}`);
-  process.exit(2);
-}
-if (chosen.setup) chosen.setup();
+const chosen = runContract.chooseFault(FAULTS);
 
 const socket = io(url, { ...(chosen.options || {}) });
 const manager = socket.io;

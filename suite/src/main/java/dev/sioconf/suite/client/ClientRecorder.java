@@ -23,36 +23,24 @@ public final class ClientRecorder {
     }
 
     /** The first untaken event that matches, within the bound, or empty. */
-    public synchronized Optional<ClientEvent> poll(Predicate<ClientEvent> match, Duration bound) {
-        long deadline = System.nanoTime() + bound.toNanos();
-        while (true) {
-            for (int i = 0; i < events.size(); i++) {
-                if (!taken.get(i) && match.test(events.get(i))) {
-                    taken.set(i, true);
-                    return Optional.of(events.get(i));
-                }
-            }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return Optional.empty();
-            }
-            try {
-                wait(Math.max(1, left / 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
-            }
-        }
+    public Optional<ClientEvent> poll(Predicate<ClientEvent> match, Duration bound) {
+        return first(match, bound, true);
     }
 
     /** Whether an event that matches came, taken or not, within the window (the whole window when none did). */
-    public synchronized Optional<ClientEvent> anyWithin(Predicate<ClientEvent> match, Duration window) {
-        long deadline = System.nanoTime() + window.toNanos();
-        int seen = 0;
+    public Optional<ClientEvent> anyWithin(Predicate<ClientEvent> match, Duration window) {
+        return first(match, window, false);
+    }
+
+    private synchronized Optional<ClientEvent> first(Predicate<ClientEvent> match, Duration bound, boolean take) {
+        long deadline = System.nanoTime() + bound.toNanos();
         while (true) {
-            for (; seen < events.size(); seen++) {
-                if (match.test(events.get(seen))) {
-                    return Optional.of(events.get(seen));
+            for (int i = 0; i < events.size(); i++) {
+                if ((!take || !taken.get(i)) && match.test(events.get(i))) {
+                    if (take) {
+                        taken.set(i, true);
+                    }
+                    return Optional.of(events.get(i));
                 }
             }
             long left = deadline - System.nanoTime();

@@ -1,26 +1,17 @@
 package dev.sioconf.suite.client;
 
 import dev.sioconf.suite.wire.WireLog;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingDeque;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -32,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * heartbeats {@code 2::} on websocket when the script pings (a held poll ends with the noop
  * {@code 8::} instead), and records what the client does.
  */
-public final class LegacyTesterServer implements ScriptedServer {
+public final class LegacyTesterServer extends LoopbackHttpServer {
 
     public static final String PREFIX = "/socket.io/1/";
     static final char FRAME = '\ufffd';
@@ -40,14 +31,8 @@ public final class LegacyTesterServer implements ScriptedServer {
     static final String NOT_HANDSHAKEN = "7:::1+0";
 
     private final TesterScript script;
-    private final WireLog log;
-    private final ClientRecorder recorder;
-    private final ServerSocket listener;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
-    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService heartbeats;
     private final AtomicInteger count = new AtomicInteger();
-    private volatile boolean stopped;
 
     /** One session: packets waiting for a poll, or the WebSocket that carries them. */
     private final class Session {
@@ -81,24 +66,15 @@ public final class LegacyTesterServer implements ScriptedServer {
     }
 
     public LegacyTesterServer(TesterScript script, WireLog log, ClientRecorder recorder) throws IOException {
+        super("sioconf-legacy-tester", log, recorder);
         this.script = script;
-        this.log = log;
-        this.recorder = recorder;
-        this.listener = new ServerSocket();
-        listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        this.heartbeats = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "sioconf-legacy-tester-heartbeat"));
-        daemon(this::acceptLoop, "sioconf-legacy-tester-accept").start();
+        listen();
     }
 
     /** The handshake's answer: sid, heartbeat timeout and close timeout in seconds, the transports offered. */
     String handshake(String sid) {
         long heartbeat = Math.max(1, script.pingTimeout().toSeconds());
         return sid + ":" + heartbeat + ":60:" + (script.offerWebSocket() ? "websocket,xhr-polling" : "xhr-polling");
-    }
-
-    @Override
-    public URI base() {
-        return URI.create("http://127.0.0.1:" + listener.getLocalPort());
     }
 
     @Override
@@ -140,63 +116,19 @@ public final class LegacyTesterServer implements ScriptedServer {
     }
 
     @Override
-    public void close() {
-        stopped = true;
-        heartbeats.shutdownNow();
-        try {
-            listener.close();
-        } catch (IOException ignored) {
-            // closing anyway
+    protected boolean handle(TesterHttp.Request request, Socket socket, InputStream in, OutputStream out) throws IOException {
+        String body = request.body().length == 0 ? "" : "\n" + new String(request.body(), StandardCharsets.UTF_8);
+        log.received(request.wantsWebSocket() ? "ws" : "http", request.line() + body);
+        String[] path = route(request.path());
+        String sid = path != null && path.length >= 2 ? path[1] : "";
+        String transport = request.wantsWebSocket() ? "websocket" : path != null && path.length > 0 ? path[0] : "";
+        recorder.add(event(ClientEvent.Kind.REQUEST, sid, transport, request.line()));
+        if (request.wantsWebSocket()) {
+            webSocket(request, path, socket, in, out);
+            return false;
         }
-        connections.forEach(c -> {
-            try {
-                c.close();
-            } catch (IOException ignored) {
-                // closing anyway
-            }
-        });
-    }
-
-    private void acceptLoop() {
-        while (!stopped) {
-            try {
-                Socket s = listener.accept();
-                connections.add(s);
-                daemon(() -> serve(s), "sioconf-legacy-tester-conn").start();
-            } catch (IOException e) {
-                return;
-            }
-        }
-    }
-
-    private void serve(Socket socket) {
-        try (socket) {
-            InputStream in = new BufferedInputStream(socket.getInputStream());
-            OutputStream out = new BufferedOutputStream(socket.getOutputStream());
-            while (!stopped) {
-                TesterHttp.Request request = TesterHttp.read(in);
-                if (request == null) {
-                    return;
-                }
-                String body = request.body().length == 0 ? "" : "\n" + new String(request.body(), StandardCharsets.UTF_8);
-                log.received(request.wantsWebSocket() ? "ws" : "http", request.line() + body);
-                String[] path = route(request.path());
-                String sid = path != null && path.length >= 2 ? path[1] : "";
-                String transport = request.wantsWebSocket() ? "websocket" : path != null && path.length > 0 ? path[0] : "";
-                recorder.add(event(ClientEvent.Kind.REQUEST, sid, transport, request.line()));
-                if (request.wantsWebSocket()) {
-                    webSocket(request, path, socket, in, out);
-                    return;
-                }
-                answer(request, path, out);
-            }
-        } catch (IOException | RuntimeException e) {
-            if (!stopped && !socket.isClosed()) {
-                log.note("tester connection ended: " + e);
-            }
-        } finally {
-            connections.remove(socket);
-        }
+        answer(request, path, out);
+        return true;
     }
 
     /** The segments after {@code /socket.io/1/}: none for a handshake, else transport and sid; null off the protocol. */
@@ -282,7 +214,7 @@ public final class LegacyTesterServer implements ScriptedServer {
         recorder.add(event(ClientEvent.Kind.OPENED, session.sid, transport, "1::"));
         if (script.pings() && transport.equals("websocket")) { // 0.9 sends no heartbeats on polling: a held poll ends with 8::
             long every = script.pingInterval().toMillis();
-            heartbeats.scheduleAtFixedRate(() -> {
+            timer.scheduleAtFixedRate(() -> {
                 if (!session.gone) {
                     recorder.add(event(ClientEvent.Kind.PING_SENT, session.sid, transport, "2::"));
                     session.send("2::");
@@ -339,12 +271,6 @@ public final class LegacyTesterServer implements ScriptedServer {
     }
 
     private ClientEvent event(ClientEvent.Kind kind, String sid, String transport, String text) {
-        return new ClientEvent(kind, sid, transport, text, null, log.elapsedMillis());
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
+        return event(kind, sid, transport, text, null);
     }
 }

@@ -2,25 +2,16 @@ package dev.sioconf.suite.client;
 
 import dev.sioconf.suite.wire.WebSocketWire;
 import dev.sioconf.suite.wire.WireLog;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -31,35 +22,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * case, which answers packets through {@link #send}. It is not the reference server and shares
  * none of its code, so the two cannot share a bug.
  */
-public final class TesterServer implements ScriptedServer {
+public final class TesterServer extends LoopbackHttpServer {
 
     public static final String PATH = "/socket.io/";
 
     private final TesterScript script;
     private final PayloadFraming framing;
-    private final WireLog log;
-    private final ClientRecorder recorder;
-    private final ServerSocket listener;
     private final Map<String, TesterSession> sessions = new ConcurrentHashMap<>();
-    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService pinger;
     private final AtomicInteger sessionCount = new AtomicInteger();
-    private volatile boolean stopped;
 
     public TesterServer(TesterScript script, WireLog log, ClientRecorder recorder) throws IOException {
+        super("sioconf-tester", log, recorder);
         this.script = script;
         this.framing = PayloadFraming.of(script.revision());
-        this.log = log;
-        this.recorder = recorder;
-        this.listener = new ServerSocket();
-        listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        this.pinger = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "sioconf-tester-ping"));
-        daemon(this::acceptLoop, "sioconf-tester-accept").start();
-    }
-
-    @Override
-    public URI base() {
-        return URI.create("http://127.0.0.1:" + listener.getLocalPort());
+        listen();
     }
 
     public TesterScript script() {
@@ -92,62 +68,15 @@ public final class TesterServer implements ScriptedServer {
     }
 
     @Override
-    public void close() {
-        stopped = true;
-        pinger.shutdownNow();
-        try {
-            listener.close();
-        } catch (IOException ignored) {
-            // closing anyway
+    protected boolean handle(TesterHttp.Request request, Socket socket, InputStream in, OutputStream out) throws IOException {
+        logRequest(request);
+        recorder.add(event(ClientEvent.Kind.REQUEST, request.query().getOrDefault("sid", ""),
+                request.wantsWebSocket() ? "websocket" : "polling", request.line(), null));
+        if (request.wantsWebSocket()) {
+            webSocket(request, socket, in, out);
+            return false;
         }
-        connections.forEach(c -> {
-            try {
-                c.close();
-            } catch (IOException ignored) {
-                // closing anyway
-            }
-        });
-    }
-
-    private void acceptLoop() {
-        while (!stopped) {
-            try {
-                Socket s = listener.accept();
-                connections.add(s);
-                daemon(() -> serve(s), "sioconf-tester-conn").start();
-            } catch (IOException e) {
-                return;
-            }
-        }
-    }
-
-    private void serve(Socket socket) {
-        try (socket) {
-            InputStream in = new BufferedInputStream(socket.getInputStream());
-            OutputStream out = new BufferedOutputStream(socket.getOutputStream());
-            while (!stopped) {
-                TesterHttp.Request request = TesterHttp.read(in);
-                if (request == null) {
-                    return;
-                }
-                logRequest(request);
-                recorder.add(event(ClientEvent.Kind.REQUEST, request.query().getOrDefault("sid", ""),
-                        request.wantsWebSocket() ? "websocket" : "polling", request.line(), null));
-                if (request.wantsWebSocket()) {
-                    webSocket(request, socket, in, out);
-                    return;
-                }
-                if (!answer(request, out)) {
-                    return;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            if (!stopped && !socket.isClosed()) {
-                log.note("tester connection ended: " + e);
-            }
-        } finally {
-            connections.remove(socket);
-        }
+        return answer(request, out);
     }
 
     /** Answers one HTTP request; false when the connection is to be closed. */
@@ -177,7 +106,7 @@ public final class TesterServer implements ScriptedServer {
         }
         if (request.method().equals("POST")) {
             String body = new String(request.body(), StandardCharsets.UTF_8);
-            recorder.add(new ClientEvent(ClientEvent.Kind.POST_BODY, sid, "polling", body, request.body(), log.elapsedMillis()));
+            recorder.add(event(ClientEvent.Kind.POST_BODY, sid, "polling", body, request.body()));
             for (Object packet : framing.decode(request.body())) {
                 received(session, "polling", packet);
             }
@@ -207,7 +136,7 @@ public final class TesterServer implements ScriptedServer {
                 request.target().substring(request.target().indexOf('?') + 1), null));
         if (script.pings() && script.revision() == 4) { // in revision 3 the client pings and the tester answers
             long every = script.pingInterval().toMillis();
-            pinger.scheduleAtFixedRate(() -> {
+            timer.scheduleAtFixedRate(() -> {
                 if (!session.closed()) {
                     recorder.add(event(ClientEvent.Kind.PING_SENT, session.sid, session.upgraded() ? "websocket" : "polling", "2", null));
                     session.send("2");
@@ -308,10 +237,6 @@ public final class TesterServer implements ScriptedServer {
         log.received(kind, request.line() + body);
     }
 
-    private ClientEvent event(ClientEvent.Kind kind, String sid, String transport, String text, byte[] bytes) {
-        return new ClientEvent(kind, sid, transport, text, bytes, log.elapsedMillis());
-    }
-
     private static void sleep(long millis) {
         if (millis <= 0) {
             return;
@@ -321,12 +246,6 @@ public final class TesterServer implements ScriptedServer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
     }
 
     /** The sessions opened so far, in no order (for notes). */
