@@ -42,13 +42,14 @@ pages.listen(0, "127.0.0.1", () => {
     console.error(`cannot start ${chromium}: ${e.message}`);
     process.exit(2);
   });
+  // the profile goes however this ends: stopped by sioconf (which may stop chromium first), or chromium gone
+  process.on("exit", () => fs.rmSync(profile, { recursive: true, force: true }));
   browser.on("exit", (code) => {
     console.log(`chromium exited with ${code}`);
     process.exit(1);
   });
   const stop = () => {
     browser.kill("SIGKILL");
-    fs.rmSync(profile, { recursive: true, force: true });
     process.exit(0);
   };
   process.on("SIGTERM", stop);
