@@ -10,16 +10,18 @@ import dev.sioconf.suite.cli.SuiteRunner;
 import dev.sioconf.suite.client.ClientSettings;
 import dev.sioconf.suite.client.ClientTarget;
 import dev.sioconf.suite.client.ClientTargets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every client case can fail: socket.io-client 4.8.1 with one deliberate fault patched in
@@ -81,37 +83,74 @@ class ClientFaultsIT {
     /** A second case a fault must fail: websocket-when-not-offered is caught by the websocket-disabled case too. */
     static final Map<String, String> LEGACY_ALSO = Map.of("websocket-when-not-offered", "LEGC-3.1");
 
-    static Stream<Arguments> faults() {
+    /** A deliberate fault of one node client, and the requirement whose case must catch it. */
+    record Fault(String profile, String name, String requirement) {
+
+        String script() {
+            return switch (profile) {
+                case "eio3" -> "clients/socket.io-client-2.js";
+                case "legacy" -> "clients/socket.io-client-0.9.js";
+                default -> "clients/socket.io-client-4.js";
+            };
+        }
+
+        @Override
+        public String toString() {
+            return profile + " " + name + " (" + requirement + ")";
+        }
+    }
+
+    /**
+     * How many fault runs go at once: each is one or two cases that mostly wait for what the
+     * faulty client never sends, so four share the cores (36 runs one after the other took 102 s).
+     */
+    static final int AT_ONCE = 4;
+
+    static List<Fault> faults() {
         return Stream.of(
-                CATALOGUE.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(e -> Arguments.of("eio4", e.getKey(), e.getValue())),
-                EIO3_CATALOGUE.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(e -> Arguments.of("eio3", e.getKey(), e.getValue())),
-                LEGACY_CATALOGUE.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(e -> Arguments.of("legacy", e.getKey(), e.getValue())),
-                LEGACY_ALSO.entrySet().stream().map(e -> Arguments.of("legacy", e.getKey(), e.getValue())))
-                .flatMap(s -> s);
+                CATALOGUE.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(e -> new Fault("eio4", e.getKey(), e.getValue())),
+                EIO3_CATALOGUE.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(e -> new Fault("eio3", e.getKey(), e.getValue())),
+                LEGACY_CATALOGUE.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(e -> new Fault("legacy", e.getKey(), e.getValue())),
+                LEGACY_ALSO.entrySet().stream().map(e -> new Fault("legacy", e.getKey(), e.getValue())))
+                .flatMap(s -> s).toList();
     }
 
     @Test
     void everyEio4AndLegacyClientRequirementHasAFault() {
         assertThat(CATALOGUE.values()).containsAll(SuiteRunner.clientRequirementsMatching(Selection.of("EIO4C")));
-        assertThat(java.util.stream.Stream.concat(LEGACY_CATALOGUE.values().stream(), LEGACY_ALSO.values().stream()).toList())
+        assertThat(Stream.concat(LEGACY_CATALOGUE.values().stream(), LEGACY_ALSO.values().stream()).toList())
                 .containsAll(SuiteRunner.clientRequirementsMatching(Selection.of("LEGC")));
     }
 
-    @ParameterizedTest(name = "{0} {1} is caught by {2}")
-    @MethodSource("faults")
-    void theFaultIsCaughtByItsCase(String profile, String fault, String requirement) {
-        String script = switch (profile) {
-            case "eio3" -> "clients/socket.io-client-2.js";
-            case "legacy" -> "clients/socket.io-client-0.9.js";
-            default -> "clients/socket.io-client-4.js";
-        };
-        ClientTarget client = new ClientTarget(fault, List.of("node", ServerProcess.interopDir().resolve(script).toString(), "--fault", fault),
-                profile, ClientSettings.defaultsOf(profile));
-        List<CaseResult> results = SuiteRunner.runClients(Map.of(ClientTargets.CLIENTS, ClientTargets.toJson(List.of(client))),
-                Selection.of(requirement), new ResultsCollector());
-        // caught on at least one transport (a fault may touch one transport only), and no harness error anywhere
-        assertThat(results).as("the results of %s with --fault %s", requirement, fault).isNotEmpty()
-                .noneMatch(r -> r.verdict() == Verdict.ERROR)
-                .anyMatch(r -> r.verdict() == Verdict.FAIL);
+    /** Each fault is caught on at least one transport (a fault may touch one transport only), with no harness error anywhere. */
+    @Test
+    void everyFaultIsCaughtByItsCase() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(AT_ONCE);
+        try {
+            Map<Fault, Future<List<CaseResult>>> runs = new LinkedHashMap<>();
+            faults().forEach(f -> runs.put(f, pool.submit(() -> run(f))));
+            List<String> missed = new ArrayList<>();
+            for (Map.Entry<Fault, Future<List<CaseResult>>> run : runs.entrySet()) {
+                List<CaseResult> results = run.getValue().get();
+                boolean caught = results.stream().anyMatch(r -> r.verdict() == Verdict.FAIL)
+                        && results.stream().noneMatch(r -> r.verdict() == Verdict.ERROR);
+                System.out.println("client fault " + run.getKey() + ": " + (caught ? "caught" : "MISSED") + " "
+                        + results.stream().map(r -> r.transport() + " " + r.verdict()).toList());
+                if (!caught) {
+                    missed.add(run.getKey() + ": " + results.stream().map(r -> r.transport() + " " + r.verdict()
+                            + (r.message() == null ? "" : " " + r.message())).toList());
+                }
+            }
+            assertThat(missed).as("faults their case did not catch (or caught with a harness error)").isEmpty();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<CaseResult> run(Fault fault) {
+        ClientTarget client = new ClientTarget(fault.name(), List.of("node", ServerProcess.interopDir().resolve(fault.script()).toString(),
+                "--fault", fault.name()), fault.profile(), ClientSettings.defaultsOf(fault.profile()));
+        return SuiteRunner.runClients(Map.of(ClientTargets.CLIENTS, ClientTargets.toJson(List.of(client))),
+                Selection.of(fault.requirement()), new ResultsCollector());
     }
 }
