@@ -1,10 +1,6 @@
 package dev.sioconf.suite.cli;
 
 import dev.sioconf.reports.CaseResult;
-import dev.sioconf.reports.ReportWriter;
-import dev.sioconf.reports.ResultsCollector;
-import dev.sioconf.reports.ResultsJson;
-import dev.sioconf.reports.Verdict;
 import dev.sioconf.suite.load.LoadCommand;
 import dev.sioconf.suite.target.Target;
 import dev.sioconf.suite.target.Discovery;
@@ -15,13 +11,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
