@@ -71,7 +71,8 @@ public final class ClientCommand implements Callable<Integer> {
         if (!selection.isAll() && SuiteRunner.clientRequirementsMatching(selection).isEmpty()) {
             throw new SioconfMain.UsageError("no client case matches " + selection.describe());
         }
-        out.println("sioconf 0.1.0 · client profile " + profile + (selection.isAll() ? "" : " · " + selection.describe()));
+        String profiles = String.join(",", clients.stream().map(ClientTarget::profile).distinct().toList());
+        out.println("sioconf 0.1.0 · client profile " + profiles + (selection.isAll() ? "" : " · " + selection.describe()));
         Map<String, String> declared = new LinkedHashMap<>();
         for (ClientTarget c : clients) {
             declared.put(c.name(), c.describe());
@@ -80,8 +81,8 @@ public final class ClientCommand implements Callable<Integer> {
         }
         ProgressPrinter progress = output.progress(out);
         List<CaseResult> results = SuiteRunner.runClients(Map.of(ClientTargets.CLIENTS, ClientTargets.toJson(clients)), selection, progress);
-        String profiles = String.join(",", clients.stream().map(ClientTarget::requirementProfile).distinct().toList());
-        return output.finish(out, err, new RunOutput.Run(profiles, declared, clients.stream().map(ClientTarget::name).toList(), List.of(),
+        String catalogues = String.join(",", clients.stream().map(ClientTarget::requirementProfile).distinct().toList());
+        return output.finish(out, err, new RunOutput.Run(catalogues, declared, clients.stream().map(ClientTarget::name).toList(), List.of(),
                 selection), results, progress);
     }
 

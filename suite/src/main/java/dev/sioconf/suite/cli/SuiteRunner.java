@@ -40,7 +40,7 @@ public final class SuiteRunner {
      */
     static final int CLIENT_PARALLELISM = 4;
     private static final String CLIENT_PARALLELISM_KEY = "junit.jupiter.execution.parallel.config.fixed.parallelism";
-    /** The cases that check clients (spec/eio4-client.md and eio3-client.md), run by {@code sioconf client}. */
+    /** The cases that check clients (spec/eio4-client.md, eio3-client.md and legacy-client.md), run by {@code sioconf client}. */
     public static final String CLIENT_CASES = "dev.sioconf.suite.client.cases";
 
     /**
@@ -195,8 +195,7 @@ public final class SuiteRunner {
                 .map(m -> m.getJavaClass().getSimpleName() + "." + m.getMethodName())
                 .map(n -> wanted.contains(n) ? FilterResult.included(n) : FilterResult.excluded(n + " not named"))
                 .orElse(FilterResult.included("not a case"));
-        return launch(List.of(casesPackage, robustnessPackage(casesPackage), deploymentPackage(casesPackage)).stream().distinct().toList(),
-                config, collector, named);
+        return launch(List.of(casesPackage, robustnessPackage(casesPackage), deploymentPackage(casesPackage)), config, collector, named);
     }
 
     private static List<CaseResult> launch(List<String> packages, Map<String, String> config, ResultsCollector collector,
