@@ -70,6 +70,10 @@ public final class LoadCommand implements Callable<Integer> {
             + "--json files up with 'sioconf load merge' (default: 0/1, the whole plan).")
     String shard = "0/1";
 
+    @Option(names = "--engine", paramLabel = "E", description = "netty (epoll where it loads, an event loop per core) or jdk "
+            + "(the JDK's HttpClient and WebSocket, the first engine) (default: ${DEFAULT-VALUE}).")
+    String engine = "netty";
+
     @Spec
     CommandSpec spec;
 
@@ -78,8 +82,10 @@ public final class LoadCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         LoadPlan plan;
+        LoadEngine chosen;
         try {
             plan = plan();
+            chosen = LoadEngine.of(engine);
             checkLoopback(plan, err);
             checkReachable(plan);
         } catch (IllegalArgumentException e) {
@@ -87,11 +93,13 @@ public final class LoadCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        out.printf("sioconf load · %s %s · %s · %d sessions x %d events, window %d, bound %d s%s%n", plan.profile().wireName(),
+        LoadRun run = new LoadRun(plan, chosen, out);
+        out.printf("sioconf load · %s %s · %s · %d sessions x %d events, window %d, bound %d s%s · engine %s%n", plan.profile().wireName(),
                 plan.transport(), plan.target(), plan.sessionsHere(), plan.events(), plan.window(), plan.duration().toSeconds(),
-                plan.shard().equals(LoadShard.WHOLE) ? "" : " · shard " + plan.shard() + " of a plan of " + plan.sessions() + " sessions");
+                plan.shard().equals(LoadShard.WHOLE) ? "" : " · shard " + plan.shard() + " of a plan of " + plan.sessions() + " sessions",
+                run.describeEngine());
         out.flush();
-        LoadReport report = new LoadRun(plan, out).run();
+        LoadReport report = run.run();
         report.print(out);
         return report.writeJson(json, out, err, "sioconf load") ? report.exitCode() : 2;
     }

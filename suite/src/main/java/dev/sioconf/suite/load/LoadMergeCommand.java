@@ -109,6 +109,7 @@ public final class LoadMergeCommand implements Callable<Integer> {
         long lastEcho = 0;
         double elapsed = 0;
         boolean cutShort = false;
+        double clientCpu = 0;
         String[] summed = {"sessions", "peakSessions", "joinedSessions", "completeSessions", "failedSessions", "eventsSent",
                 "eventsEchoed", "errors", "lost", "duplicated", "reordered"};
         long[] sums = new long[summed.length];
@@ -130,6 +131,7 @@ public final class LoadMergeCommand implements Callable<Integer> {
             lastEcho = Math.max(lastEcho, s.get("lastEchoEpochMicros").asLong());
             elapsed = Math.max(elapsed, s.get("elapsedSeconds").asDouble());
             cutShort |= s.get("cutShort").asBoolean();
+            clientCpu += s.path("clientCpuSeconds").asDouble(0);
         }
         double span = firstSend != Long.MAX_VALUE && lastEcho > firstSend ? (lastEcho - firstSend) / 1e6 : elapsed;
         long echoed = sums[6];
@@ -138,6 +140,6 @@ public final class LoadMergeCommand implements Callable<Integer> {
                 elapsed, cutShort, (int) sums[1], (int) sums[2], (int) sums[3], (int) sums[4], sums[5], echoed,
                 span > 0 ? echoed / span : 0, rtt.percentile(50), rtt.percentile(99), rtt.max(), sums[7], List.copyOf(samples),
                 sums[8], sums[9], sums[10], "merged " + shards.size() + "/" + firstShard.count(), first.get("planSessions").asInt(),
-                firstSend == Long.MAX_VALUE ? 0 : firstSend, lastEcho, rtt.buckets());
+                firstSend == Long.MAX_VALUE ? 0 : firstSend, lastEcho, rtt.buckets(), first.path("engine").asText("jdk"), clientCpu);
     }
 }

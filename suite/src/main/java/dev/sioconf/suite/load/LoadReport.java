@@ -10,16 +10,18 @@ import java.util.Locale;
  *
  * @param rttP50Micros round-trip time percentiles and maximum, microseconds
  * @param cutShort     the duration ended the run before every session was done
+ * @param clientCpuSeconds the CPU the load client itself used during the run (of every shard, when merged)
  */
 public record LoadReport(String target, String profile, String transport, int sessions, int events, int window,
         long durationLimitSeconds, double elapsedSeconds, boolean cutShort,
         int peakSessions, int joinedSessions, int completeSessions, int failedSessions,
         long sent, long echoed, double eventsPerSecond, long rttP50Micros, long rttP99Micros, long rttMaxMicros,
         long errors, List<String> errorSamples, long lost, long duplicated, long reordered,
-        String shard, int planSessions, long firstSendEpochMicros, long lastEchoEpochMicros, List<long[]> rttBuckets) {
+        String shard, int planSessions, long firstSendEpochMicros, long lastEchoEpochMicros, List<long[]> rttBuckets,
+        String engine, double clientCpuSeconds) {
 
     static LoadReport of(LoadPlan plan, LoadStats stats, List<LoadSession> started, long elapsedNanos, boolean cutShort,
-            long startEpochMicros, long startNanos) {
+            long startEpochMicros, long startNanos, String engine, double clientCpuSeconds) {
         long lost = (long) (plan.sessionsHere() - started.size()) * plan.events(); // never started
         int complete = 0;
         for (LoadSession s : started) {
@@ -40,7 +42,12 @@ public record LoadReport(String target, String profile, String transport, int se
                 stats.sent.get(), echoed, span > 0 ? echoed / span : 0,
                 stats.rtt.percentile(50), stats.rtt.percentile(99), stats.rtt.max(),
                 stats.errors.get(), stats.errorSamples(), lost, stats.duplicated.get(), stats.reordered.get(),
-                plan.shard().toString(), plan.sessions(), firstEpoch, lastEpoch, stats.rtt.buckets());
+                plan.shard().toString(), plan.sessions(), firstEpoch, lastEpoch, stats.rtt.buckets(), engine, clientCpuSeconds);
+    }
+
+    /** The load client's CPU per 1000 echoed events, in milliseconds. */
+    public double clientCpuMsPer1000() {
+        return echoed == 0 ? 0 : clientCpuSeconds * 1e6 / echoed;
     }
 
     public boolean passed() {
@@ -61,6 +68,8 @@ public record LoadReport(String target, String profile, String transport, int se
         out.printf(Locale.ROOT, "  round trip:     p50 %s, p99 %s, max %s%n", ms(rttP50Micros), ms(rttP99Micros), ms(rttMaxMicros));
         out.printf(Locale.ROOT, "  errors:         %d%s%n", errors, errorSamples.isEmpty() ? "" : " (e.g. " + String.join("; ", errorSamples) + ")");
         out.printf(Locale.ROOT, "  lost %d, duplicated %d, reordered %d%n", lost, duplicated, reordered);
+        out.printf(Locale.ROOT, "  load client:    engine %s, %.2f s of CPU%s%n", engine, clientCpuSeconds,
+                echoed > 0 ? String.format(Locale.ROOT, ", %.1f ms per 1000 echoes", clientCpuMsPer1000()) : "");
         out.printf(Locale.ROOT, "  elapsed %.1f s%s%n", elapsedSeconds,
                 cutShort ? " (stopped by --duration " + durationLimitSeconds + " s; unfinished events count as lost)" : "");
         out.println(passed() ? "PASS" : "FAIL: " + (lost + duplicated + reordered) + " events lost, duplicated or reordered");
@@ -134,6 +143,9 @@ public record LoadReport(String target, String profile, String transport, int se
         num(b, "lost", lost);
         num(b, "duplicated", duplicated);
         num(b, "reordered", reordered);
+        field(b, "engine", engine);
+        b.append("  \"clientCpuSeconds\": ").append(String.format(Locale.ROOT, "%.3f", clientCpuSeconds)).append(",\n");
+        b.append("  \"clientCpuMsPer1000Events\": ").append(String.format(Locale.ROOT, "%.2f", clientCpuMsPer1000())).append(",\n");
         // what `sioconf load merge` needs to add shards up: the plan, the wall-clock span, the whole histogram
         field(b, "shard", shard);
         num(b, "planSessions", planSessions);

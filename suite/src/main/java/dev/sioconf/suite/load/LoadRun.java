@@ -22,13 +22,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A whole load run: opens the sessions in batches, prints progress once a second, waits until
  * every session is done or the duration is over, closes everything and sums up. No thread per
- * session: the JDK's HTTP client and WebSocket run on a small pool, timers on one thread.
+ * session: the Netty engine runs on an event loop per core, the JDK engine on a small pool;
+ * timers run on one thread.
  */
 final class LoadRun {
 
     final LoadPlan plan;
+    final LoadEngine engine;
     final LoadStats stats = new LoadStats();
+    /** The JDK engine's client; the Netty engine uses it only for the legacy handshake, one GET per session. */
     final HttpClient http;
+    private final NettyLoop netty;
     final ScheduledExecutorService timer;
     private final ExecutorService pool;
     private final PrintWriter out;
@@ -37,9 +41,11 @@ final class LoadRun {
     private final long startEpochMicros = java.time.Instant.now().toEpochMilli() * 1000;
     private final List<LoadSession> sessions = new ArrayList<>();
 
-    LoadRun(LoadPlan plan, PrintWriter out) {
+    LoadRun(LoadPlan plan, LoadEngine engine, PrintWriter out) {
         this.plan = plan;
+        this.engine = engine;
         this.out = out;
+        this.netty = engine == LoadEngine.NETTY ? new NettyLoop() : null;
         AtomicInteger n = new AtomicInteger();
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
         this.pool = Executors.newFixedThreadPool(threads, r -> daemon(r, "sioconf-load-" + n.incrementAndGet()));
@@ -55,6 +61,15 @@ final class LoadRun {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
         return t;
+    }
+
+    NettyLoop netty() {
+        return netty;
+    }
+
+    /** What the run's first line says of the engine. */
+    String describeEngine() {
+        return engine == LoadEngine.NETTY ? "netty (" + netty.describe() + ")" : "jdk (HttpClient and WebSocket)";
     }
 
     /** Microseconds since the run started: the send time an echo event carries. */
@@ -77,6 +92,7 @@ final class LoadRun {
 
     LoadReport run() throws InterruptedException {
         long deadline = startNanos + plan.duration().toNanos();
+        long cpuAtStart = ProcessCpu.nanos();
         var progress = timer.scheduleAtFixedRate(this::everySecond, 1, 1, TimeUnit.SECONDS);
         try {
             List<Integer> ids = plan.shard().sessionIds(plan.sessions());
@@ -102,11 +118,16 @@ final class LoadRun {
         long elapsed = System.nanoTime() - startNanos;
         List<LoadSession> all = snapshot();
         boolean cutShort = all.size() < plan.sessionsHere() || all.stream().anyMatch(s -> !s.finished.isDone());
-        LoadReport report = LoadReport.of(plan, stats, all, elapsed, cutShort, startEpochMicros, startNanos);
+        double clientCpuSeconds = (ProcessCpu.nanos() - cpuAtStart) / 1e9;
+        LoadReport report = LoadReport.of(plan, stats, all, elapsed, cutShort, startEpochMicros, startNanos,
+                engine.cliName(), clientCpuSeconds);
         all.forEach(LoadSession::end);
         Thread.sleep(Math.min(2000, 200 + all.size() / 10)); // let the close frames and close packets go out
         timer.shutdownNow();
         pool.shutdown();
+        if (netty != null) {
+            netty.close();
+        }
         return report;
     }
 

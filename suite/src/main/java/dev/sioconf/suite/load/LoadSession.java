@@ -1,5 +1,6 @@
 package dev.sioconf.suite.load;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -49,7 +50,19 @@ abstract class LoadSession {
     }
 
     static LoadSession create(LoadRun run, int id) {
-        return run.plan.websocket() ? new WebSocketLoadSession(run, id) : new PollingLoadSession(run, id);
+        if (!run.plan.websocket()) {
+            return new PollingLoadSession(run, id);
+        }
+        return run.engine == LoadEngine.NETTY ? new NettyWebSocketLoadSession(run, id) : new JdkWebSocketLoadSession(run, id);
+    }
+
+    /** Where a websocket session connects; a legacy session makes its handshake first. */
+    final CompletableFuture<URI> webSocketUri() {
+        return switch (profile) {
+            case LEGACY -> run.legacyHandshake().thenApply(sid -> plan.webSocket("/socket.io/1/websocket/" + sid));
+            case EIO3 -> CompletableFuture.completedFuture(plan.webSocket("/socket.io/?EIO=3&transport=websocket"));
+            case EIO4 -> CompletableFuture.completedFuture(plan.webSocket("/socket.io/?EIO=4&transport=websocket"));
+        };
     }
 
     /** Opens the transport; packets then come to {@link #onPacket}. */

@@ -2,13 +2,11 @@ package dev.sioconf.suite.load;
 
 import dev.sioconf.suite.eio3.Eio3Codec;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,10 +23,12 @@ final class PollingLoadSession extends LoadSession {
     private final Queue<String> outgoing = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean posting = new AtomicBoolean();
     private final AtomicLong cacheBuster = new AtomicLong();
+    private final PollingHttp http;
     private volatile String sid;
 
     PollingLoadSession(LoadRun run, int id) {
         super(run, id);
+        this.http = run.engine == LoadEngine.NETTY ? new NettyPollingHttp(run.netty()) : new JdkPollingHttp(run.http);
     }
 
     private String engineQuery() {
@@ -54,8 +54,7 @@ final class PollingLoadSession extends LoadSession {
             });
             return;
         }
-        HttpRequest open = HttpRequest.newBuilder(plan.http(engineQuery() + "&t=" + id)).timeout(LoadPlan.NETWORK_BOUND).GET().build();
-        run.http.sendAsync(open, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((r, e) -> {
+        http.get(plan.http(engineQuery() + "&t=" + id), LoadPlan.NETWORK_BOUND).whenComplete((r, e) -> {
             if (e != null) {
                 fail("handshake: " + LoadRun.describe(e));
                 return;
@@ -78,18 +77,18 @@ final class PollingLoadSession extends LoadSession {
     }
 
     /** The packets of a 200 answer, or null after failing the session. */
-    private List<String> packetsOf(HttpResponse<byte[]> r, String what) {
+    private List<String> packetsOf(PollingHttp.Answer r, String what) {
         byte[] body = r.body();
-        if (r.statusCode() != 200) {
-            fail(what + " answered HTTP " + r.statusCode() + ": " + shorten(new String(body, StandardCharsets.UTF_8)));
+        if (r.status() != 200) {
+            fail(what + " answered HTTP " + r.status() + ": " + shorten(r.text()));
             return null;
         }
         try {
-            boolean binary = r.headers().firstValue("content-type").orElse("").startsWith("application/octet-stream");
+            boolean binary = r.contentType().startsWith("application/octet-stream");
             if (binary && profile == LoadProfile.EIO3) {
                 return Eio3Codec.splitBinary(body);
             }
-            return profile.split(new String(body, StandardCharsets.UTF_8));
+            return profile.split(r.text());
         } catch (AssertionError | RuntimeException e) {
             fail(what + ": broken payload: " + shorten(String.valueOf(e.getMessage()).replace('\n', ' ')));
             return null;
@@ -100,8 +99,7 @@ final class PollingLoadSession extends LoadSession {
         if (ending()) {
             return;
         }
-        HttpRequest get = HttpRequest.newBuilder(sessionUri()).timeout(POLL_BOUND).GET().build();
-        run.http.sendAsync(get, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((r, e) -> {
+        http.get(sessionUri(), POLL_BOUND).whenComplete((r, e) -> {
             if (ending()) {
                 return;
             }
@@ -138,8 +136,8 @@ final class PollingLoadSession extends LoadSession {
                 posting.set(false);
                 if (e != null) {
                     fail("post: " + LoadRun.describe(e));
-                } else if (r.statusCode() != 200) {
-                    fail("post answered HTTP " + r.statusCode() + ": " + shorten(r.body()));
+                } else if (r.status() != 200) {
+                    fail("post answered HTTP " + r.status() + ": " + shorten(r.text()));
                 } else {
                     flush();
                 }
@@ -148,18 +146,17 @@ final class PollingLoadSession extends LoadSession {
         }
     }
 
-    private java.util.concurrent.CompletableFuture<HttpResponse<String>> post(String body) {
-        HttpRequest post = HttpRequest.newBuilder(sessionUri()).timeout(LoadPlan.NETWORK_BOUND)
-                .header("Content-Type", "text/plain;charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-        return run.http.sendAsync(post, HttpResponse.BodyHandlers.ofString());
+    private CompletableFuture<PollingHttp.Answer> post(String body) {
+        return http.post(sessionUri(), body, LoadPlan.NETWORK_BOUND);
     }
 
     @Override
     void shutdown() {
         if (sid != null) {
             // the close packet ends the session on the server, which answers the held poll
-            post(profile == LoadProfile.LEGACY ? "0::" : "1");
+            post(profile == LoadProfile.LEGACY ? "0::" : "1").whenComplete((r, e) -> http.close());
+        } else {
+            http.close();
         }
     }
 }

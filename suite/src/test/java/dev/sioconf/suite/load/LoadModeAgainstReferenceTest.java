@@ -70,11 +70,14 @@ class LoadModeAgainstReferenceTest {
         return new Run(exit, out.toString(), err.toString(), Files.exists(json) ? Files.readString(json) : "");
     }
 
-    @ParameterizedTest(name = "{0} over {1}")
-    @CsvSource({"legacy,websocket", "legacy,xhr-polling", "eio3,websocket", "eio3,polling", "eio4,websocket", "eio4,polling"})
-    void smallLoadDeliversEveryEventOnceAndInOrder(String profile, String transport) throws Exception {
+    @ParameterizedTest(name = "{0} over {1}, engine {2}")
+    @CsvSource({"legacy,websocket,netty", "legacy,xhr-polling,netty", "eio3,websocket,netty", "eio3,polling,netty",
+            "eio4,websocket,netty", "eio4,polling,netty",
+            "legacy,websocket,jdk", "legacy,xhr-polling,jdk", "eio3,websocket,jdk", "eio3,polling,jdk",
+            "eio4,websocket,jdk", "eio4,polling,jdk"})
+    void smallLoadDeliversEveryEventOnceAndInOrder(String profile, String transport, String engine) throws Exception {
         Run r = load("--target", clean.baseUri().toString(), "--profile", profile, "--transport", transport,
-                "--sessions", "50", "--events", "20", "--duration", "30");
+                "--sessions", "50", "--events", "20", "--duration", "30", "--engine", engine);
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         assertThat(r.field("peakSessions")).as(r.out()).isEqualTo(50);
         assertThat(r.field("completeSessions")).isEqualTo(50);
@@ -83,7 +86,9 @@ class LoadModeAgainstReferenceTest {
         assertThat(r.field("duplicated")).isZero();
         assertThat(r.field("reordered")).isZero();
         assertThat(r.field("errors")).as(r.out()).isZero();
-        assertThat(r.out()).contains("PASS").contains("round trip:").contains("events/s");
+        assertThat(r.out()).contains("PASS").contains("round trip:").contains("events/s")
+                .contains("· engine " + engine).contains("load client:    engine " + engine);
+        assertThat(r.json()).contains("\"engine\": \"" + engine + "\"").contains("\"clientCpuSeconds\": ");
     }
 
     @Test
@@ -121,6 +126,10 @@ class LoadModeAgainstReferenceTest {
         Run wrongTransport = load("--target", base, "--profile", "legacy", "--transport", "polling", "--sessions", "1", "--events", "1");
         assertThat(wrongTransport.exit()).isEqualTo(2);
         assertThat(wrongTransport.err()).contains("xhr-polling");
+        Run engine = load("--target", base, "--profile", "eio4", "--transport", "websocket", "--sessions", "1", "--events", "1",
+                "--engine", "okhttp");
+        assertThat(engine.exit()).isEqualTo(2);
+        assertThat(engine.err()).contains("--engine is netty or jdk, not 'okhttp'");
         Run remote = load("--target", "http://192.0.2.1:3000", "--profile", "eio4", "--transport", "websocket", "--sessions", "1", "--events", "1");
         assertThat(remote.exit()).isEqualTo(2);
         assertThat(remote.err()).contains("--allow-remote");

@@ -131,7 +131,8 @@ class LoadShardsTest {
 
     private Path write(String name, String shard, int planSessions) throws Exception {
         LoadReport r = new LoadReport("http://127.0.0.1:1", "eio4", "websocket", 5, 2, 4, 60, 1.0, false, 5, 5, 5, 0, 10, 10, 10.0,
-                100, 200, 300, 0, List.of(), 0, 0, 0, shard, planSessions, 1_000_000, 2_000_000, List.of(new long[] {100, 10}));
+                100, 200, 300, 0, List.of(), 0, 0, 0, shard, planSessions, 1_000_000, 2_000_000, List.of(new long[] {100, 10}),
+                "netty", 0.5);
         Path p = tmp.resolve(name);
         Files.writeString(p, r.json());
         return p;

@@ -1,38 +1,31 @@
 package dev.sioconf.suite.load;
 
-import java.net.URI;
 import java.net.http.WebSocket;
 import java.util.List;
 import java.util.Queue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A session over the JDK's asynchronous WebSocket: one text frame per packet, sent one after the
+ * A session over the JDK's asynchronous WebSocket ({@code --engine jdk}): one text frame per packet, sent one after the
  * other (the JDK allows one outstanding send), read one message at a time.
  */
-final class WebSocketLoadSession extends LoadSession implements WebSocket.Listener {
+final class JdkWebSocketLoadSession extends LoadSession implements WebSocket.Listener {
 
     private final Queue<String> outgoing = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean sending = new AtomicBoolean();
     private final StringBuilder partial = new StringBuilder();
     private volatile WebSocket ws;
 
-    WebSocketLoadSession(LoadRun run, int id) {
+    JdkWebSocketLoadSession(LoadRun run, int id) {
         super(run, id);
     }
 
     @Override
     void connect() {
-        CompletableFuture<URI> uri = switch (profile) {
-            case LEGACY -> run.legacyHandshake().thenApply(sid -> plan.webSocket("/socket.io/1/websocket/" + sid));
-            case EIO3 -> CompletableFuture.completedFuture(plan.webSocket("/socket.io/?EIO=3&transport=websocket"));
-            case EIO4 -> CompletableFuture.completedFuture(plan.webSocket("/socket.io/?EIO=4&transport=websocket"));
-        };
-        uri.thenCompose(u -> run.http.newWebSocketBuilder().connectTimeout(LoadPlan.NETWORK_BOUND).buildAsync(u, this))
+        webSocketUri().thenCompose(u -> run.http.newWebSocketBuilder().connectTimeout(LoadPlan.NETWORK_BOUND).buildAsync(u, this))
                 .whenComplete((socket, e) -> {
                     if (e != null) {
                         fail("websocket: " + LoadRun.describe(e));
