@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * {@code --engine netty}: two keep-alive HTTP/1.1 connections per session, as a browser keeps
@@ -40,12 +41,12 @@ final class NettyPollingHttp implements PollingHttp {
 
     @Override
     public CompletableFuture<Answer> get(URI uri, Duration bound) {
-        return polls.send(uri, request(uri, HttpMethod.GET, null), bound);
+        return polls.send(uri, () -> request(uri, HttpMethod.GET, null), bound);
     }
 
     @Override
     public CompletableFuture<Answer> post(URI uri, String textBody, Duration bound) {
-        return posts.send(uri, request(uri, HttpMethod.POST, textBody), bound);
+        return posts.send(uri, () -> request(uri, HttpMethod.POST, textBody), bound);
     }
 
     private static FullHttpRequest request(URI uri, HttpMethod method, String body) {
@@ -67,29 +68,38 @@ final class NettyPollingHttp implements PollingHttp {
         posts.close();
     }
 
-    /** One connection and the one request on it. Futures are completed outside the lock. */
+    /**
+     * One connection and the one request on it. Futures are completed outside the lock. A request
+     * sent on a kept-alive connection that ends before any answer is sent once more on a new
+     * connection, as browsers do for any method: the server had closed it, and never read the
+     * request. netty-socketio 2.0.13, for one, closes after every answer although it says
+     * keep-alive. Were a server to take a request and then close without answering, the second
+     * POST would show as duplicated events, which the load mode counts.
+     */
     private static final class Connection {
 
         private final NettyLoop loop;
         private Channel channel;
         private CompletableFuture<Answer> current;
+        /** How to send {@link #current} again, while it may still be retried; null once it may not. */
+        private Runnable retry;
         private boolean closed;
 
         Connection(NettyLoop loop) {
             this.loop = loop;
         }
 
-        CompletableFuture<Answer> send(URI uri, FullHttpRequest request, Duration bound) {
+        CompletableFuture<Answer> send(URI uri, Supplier<FullHttpRequest> request, Duration bound) {
             CompletableFuture<Answer> answer = new CompletableFuture<>();
             Channel open;
             synchronized (this) {
                 if (closed || current != null) {
-                    request.release();
                     answer.completeExceptionally(new IllegalStateException(closed ? "closed" : "a request is already in flight"));
                     return answer;
                 }
                 current = answer;
                 open = channel != null && channel.isActive() ? channel : null;
+                retry = open == null ? null : () -> connectAndWrite(uri, request.get(), answer);
             }
             loop.group.schedule(() -> {
                 if (answer.completeExceptionally(new TimeoutException())) {
@@ -97,23 +107,40 @@ final class NettyPollingHttp implements PollingHttp {
                 }
             }, bound.toMillis(), TimeUnit.MILLISECONDS);
             if (open != null) {
-                open.writeAndFlush(request).addListener(failOn(answer));
-                return answer;
+                // written from a task rather than at once: a server that closes after each answer has
+                // its end of the connection read by then, and the request goes on a new one
+                open.eventLoop().execute(() -> {
+                    if (open.isActive()) {
+                        open.writeAndFlush(request.get()).addListener(failOn(answer));
+                        return;
+                    }
+                    synchronized (this) {
+                        if (channel == open) {
+                            channel = null;
+                        }
+                        retry = null;
+                    }
+                    connectAndWrite(uri, request.get(), answer);
+                });
+            } else {
+                connectAndWrite(uri, request.get(), answer);
             }
+            return answer;
+        }
+
+        private void connectAndWrite(URI uri, FullHttpRequest request, CompletableFuture<Answer> answer) {
             loop.bootstrap(uri, new HttpClientCodec(), new HttpObjectAggregator(16 << 20), new Answers())
                     .connect().addListener((ChannelFutureListener) f -> {
                         if (!f.isSuccess()) {
                             request.release();
-                            answer.completeExceptionally(f.cause());
-                            synchronized (this) {
-                                if (current == answer) {
-                                    current = null;
-                                }
+                            if (answer.completeExceptionally(f.cause())) {
+                                drop(answer);
                             }
                             return;
                         }
                         synchronized (this) {
-                            if (closed) {
+                            if (closed || current != answer) {
+                                request.release();
                                 f.channel().close();
                                 return;
                             }
@@ -121,12 +148,11 @@ final class NettyPollingHttp implements PollingHttp {
                         }
                         f.channel().writeAndFlush(request).addListener(failOn(answer));
                     });
-            return answer;
         }
 
         private ChannelFutureListener failOn(CompletableFuture<Answer> answer) {
             return f -> {
-                if (!f.isSuccess() && answer.completeExceptionally(f.cause())) {
+                if (!f.isSuccess() && !retried(f.channel()) && answer.completeExceptionally(f.cause())) {
                     drop(answer);
                 }
             };
@@ -140,6 +166,7 @@ final class NettyPollingHttp implements PollingHttp {
                     return;
                 }
                 current = null;
+                retry = null;
                 ch = channel;
                 channel = null;
             }
@@ -156,6 +183,7 @@ final class NettyPollingHttp implements PollingHttp {
                 }
                 answer = current;
                 current = null;
+                retry = null;
                 if (!HttpUtil.isKeepAlive(r)) {
                     channel = null;
                 }
@@ -164,7 +192,25 @@ final class NettyPollingHttp implements PollingHttp {
                     ByteBufUtil.getBytes(r.content())));
         }
 
+        /** True when the request on the lost kept-alive connection {@code ch} was sent again on a new one. */
+        private boolean retried(Channel ch) {
+            Runnable again;
+            synchronized (this) {
+                if (ch != channel || retry == null || closed) {
+                    return false;
+                }
+                again = retry;
+                retry = null;
+                channel = null;
+            }
+            again.run();
+            return true;
+        }
+
         private void lost(Channel ch, Throwable cause) {
+            if (retried(ch)) {
+                return;
+            }
             CompletableFuture<Answer> answer;
             synchronized (this) {
                 if (ch != channel) {
@@ -173,6 +219,7 @@ final class NettyPollingHttp implements PollingHttp {
                 channel = null;
                 answer = current;
                 current = null;
+                retry = null;
             }
             if (answer != null) {
                 answer.completeExceptionally(cause != null ? cause : new IOException("the server closed the connection"));
