@@ -29,6 +29,24 @@ public class ResultsCollector implements TestExecutionListener {
     private final Map<String, RequirementCatalogue> catalogues = new ConcurrentHashMap<>();
     private final List<CaseResult> results = new ArrayList<>();
     private final Map<String, TargetSpan> spans = new java.util.LinkedHashMap<>();
+    /** Where results go: this collector, or the one {@link #another()} was called on. */
+    private final ResultsCollector sink;
+
+    public ResultsCollector() {
+        this.sink = this;
+    }
+
+    private ResultsCollector(ResultsCollector sink) {
+        this.sink = sink;
+    }
+
+    /**
+     * A collector for one more launch that runs at the same time as others: JUnit gives the same
+     * ids in every launch of the same cases, so each needs its own; its results land here.
+     */
+    public ResultsCollector another() {
+        return new ResultsCollector(sink);
+    }
 
     @Override
     public void executionStarted(TestIdentifier test) {
@@ -73,6 +91,10 @@ public class ResultsCollector implements TestExecutionListener {
                 failure == null ? "" : String.valueOf(failure.getMessage()),
                 millis,
                 wire(e.get(ReportKeys.WIRE)));
+        sink.record(result, start);
+    }
+
+    private void record(CaseResult result, Long start) {
         synchronized (results) {
             results.add(result);
             long end = System.nanoTime();

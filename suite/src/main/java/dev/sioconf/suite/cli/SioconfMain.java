@@ -108,6 +108,12 @@ public final class SioconfMain implements Callable<Integer> {
                     + "\"contract\": ..., \"settings\": {\"ping-interval\": 1000, ...}}]}; one report with every target side by side.")
     Path targetsFile;
 
+    @Option(names = "--parallel-targets", paramLabel = "N",
+            description = "With --targets: check up to N targets at once (default: ${DEFAULT-VALUE}, one after the other), for "
+                    + "targets whose cases mostly wait, such as front ends with long heartbeats. Targets at the same address are "
+                    + "still checked one after the other: they share the server and whatever is in front of it.")
+    int parallelTargets = 1;
+
     @Mixin
     RunOutput output = new RunOutput();
 
@@ -170,6 +176,9 @@ public final class SioconfMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (parallelTargets < 1 || parallelTargets > 32) {
+            throw new UsageError("--parallel-targets must be 1 to 32, not " + parallelTargets);
+        }
         Selection selection = output.selection();
         List<PreparedTarget> prepared = new ArrayList<>();
         List<Map<String, String>> configs = new ArrayList<>();
@@ -204,10 +213,7 @@ public final class SioconfMain implements Callable<Integer> {
         }
 
         ProgressPrinter progress = output.progress(out);
-        List<CaseResult> results = List.of();
-        for (Map<String, String> config : configs) {
-            results = SuiteRunner.run(config, selection, new SuiteRunner.OptIn(robustness, deployment), progress);
-        }
+        List<CaseResult> results = runTargets(configs, prepared, selection, progress);
         for (PreparedTarget p : prepared) {
             declared.put(p.target().name(), p.describe() + " · " + Coverage.of(p.target(), results).describe());
         }
@@ -215,6 +221,50 @@ public final class SioconfMain implements Callable<Integer> {
         List<String> coverage = prepared.stream().map(p -> p.target().name() + ": " + Coverage.of(p.target(), all).describe()).toList();
         List<String> names = prepared.isEmpty() ? List.copyOf(declared.keySet()) : prepared.stream().map(p -> p.target().name()).toList();
         return output.finish(out, err, new RunOutput.Run(profiles, declared, names, coverage, selection), results, progress);
+    }
+
+    /**
+     * Runs the cases against every target: one after the other, or with {@code --parallel-targets}
+     * several address groups at once, each launch with a collector of its own that reports into
+     * {@code progress}.
+     */
+    private List<CaseResult> runTargets(List<Map<String, String>> configs, List<PreparedTarget> prepared, Selection selection,
+            ProgressPrinter progress) {
+        SuiteRunner.OptIn optIn = new SuiteRunner.OptIn(robustness, deployment);
+        if (parallelTargets <= 1 || configs.size() <= 1 || prepared.size() != configs.size()) {
+            for (Map<String, String> config : configs) {
+                SuiteRunner.run(config, selection, optIn, progress);
+            }
+            return progress.results();
+        }
+        Map<java.net.URI, List<Map<String, String>>> byAddress = new LinkedHashMap<>();
+        for (int i = 0; i < prepared.size(); i++) {
+            byAddress.computeIfAbsent(prepared.get(i).target().base(), k -> new ArrayList<>()).add(configs.get(i));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.min(parallelTargets, byAddress.size()), r -> {
+                    Thread t = new Thread(r, "sioconf-targets");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
+            for (List<Map<String, String>> group : byAddress.values()) {
+                dev.sioconf.reports.ResultsCollector collector = progress.another();
+                runs.add(pool.submit(() -> group.forEach(config -> SuiteRunner.run(config, selection, optIn, collector))));
+            }
+            for (java.util.concurrent.Future<?> run : runs) {
+                run.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the targets ran", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return progress.results();
     }
 
     /** Refuses a selection that matches no case of the profiles before any server is started or probed. */

@@ -17,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,6 +110,39 @@ class AnyServerTest {
             assertThat(targets.stream().distinct()).containsExactlyInAnyOrder("with contract", "plain", "as eio3");
             assertThat(Files.readString(report.resolve("index.html"))).contains("with contract", "plain", "as eio3");
         }
+    }
+
+    @Test
+    void targetsCheckedAtOnceGiveTheSameResultsAsOneAfterTheOther() throws Exception {
+        try (ReferenceServer a = server(EmbeddedReference.eio4Quick());
+                ReferenceServer b = server(EmbeddedReference.eio4Quick());
+                ReferenceServer c = plainServer(EmbeddedReference.eio4Quick())) {
+            Path file = dir.resolve("targets.json");
+            Files.writeString(file, "{\"targets\": [\n"
+                    + "  {\"name\": \"a\", \"url\": \"" + a.baseUri() + "\"},\n"
+                    + "  {\"name\": \"a as eio3\", \"url\": \"" + a.baseUri() + "\", \"profile\": \"eio3\"},\n"
+                    + "  {\"name\": \"b\", \"url\": \"" + b.baseUri() + "\"},\n"
+                    + "  {\"name\": \"c\", \"url\": \"" + c.baseUri() + "\", \"contract\": \"none\"}\n"
+                    + "]}\n");
+            Map<String, List<String>> verdicts = new LinkedHashMap<>();
+            for (String parallel : List.of("1", "3")) {
+                Path report = dir.resolve("report-" + parallel);
+                CliRun r = sioconf("--targets", file.toString(), "--parallel-targets", parallel, "--select", "EIO4-3", "--select", "EIO3-3",
+                        "--quiet", "--report", report.toString());
+                assertThat(r.exit()).as(r.out() + r.err()).isZero();
+                List<String> lines = new ArrayList<>();
+                new ObjectMapper().readTree(report.resolve("results.json").toFile()).path("cases").forEach(n -> lines.add(
+                        n.path("target").asText() + " " + n.path("id").asText() + " " + n.path("transport").asText() + " "
+                                + n.path("verdict").asText()));
+                verdicts.put(parallel, lines.stream().sorted().toList());
+            }
+            assertThat(verdicts.get("3")).as("four targets, at most three at once").isNotEmpty().isEqualTo(verdicts.get("1"));
+            assertThat(verdicts.get("3").stream().map(l -> l.substring(0, l.indexOf(' '))).distinct()).containsExactlyInAnyOrder("a", "b", "c");
+            assertThat(verdicts.get("3")).anyMatch(l -> l.startsWith("a as eio3 "));
+        }
+        CliRun zero = sioconf("--parallel-targets", "0");
+        assertThat(zero.exit()).isEqualTo(2);
+        assertThat(zero.err()).contains("--parallel-targets must be 1 to 32, not 0");
     }
 
     @Test

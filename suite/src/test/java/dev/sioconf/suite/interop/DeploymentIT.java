@@ -126,7 +126,7 @@ class DeploymentIT {
             Path file = scratch.resolve("cluster-targets.json");
             Files.writeString(file, targets.toString());
             try (PrintWriter o = new PrintWriter(out, true); PrintWriter e = new PrintWriter(err, true)) {
-                status = SioconfMain.run(o, e, "--targets", file.toString(), "--deployment", "--select", "EIO4-24.4",
+                status = SioconfMain.run(o, e, "--targets", file.toString(), "--parallel-targets", "2", "--deployment", "--select", "EIO4-24.4",
                         "--quiet", "--report", report.toString());
             }
         } finally {
@@ -174,7 +174,7 @@ class DeploymentIT {
             Path file = scratch.resolve("targets.json");
             Files.writeString(file, targets.toString());
             try (PrintWriter o = new PrintWriter(out, true); PrintWriter e = new PrintWriter(err, true)) {
-                status = SioconfMain.run(o, e, "--targets", file.toString(), "--deployment", "--select", "EIO4-24",
+                status = SioconfMain.run(o, e, "--targets", file.toString(), "--parallel-targets", "5", "--deployment", "--select", "EIO4-24",
                         "--select", "EIO3-24", "--select", "LEG-17", "--quiet", "--report", report.toString());
             }
         } finally {
