@@ -74,6 +74,10 @@ public final class LoadCommand implements Callable<Integer> {
             + "(the JDK's HttpClient and WebSocket, the first engine) (default: ${DEFAULT-VALUE}).")
     String engine = "netty";
 
+    @Option(names = "--start-together", description = "Sessions send their first event only once every session has joined "
+            + "(or failed): the run measures echoes alone, with no join competing with echo traffic.")
+    boolean startTogether;
+
     @Spec
     CommandSpec spec;
 
@@ -93,7 +97,7 @@ public final class LoadCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        LoadRun run = new LoadRun(plan, chosen, out);
+        LoadRun run = new LoadRun(plan, chosen, startTogether, out);
         out.printf("sioconf load · %s %s · %s · %d sessions x %d events, window %d, bound %d s%s · engine %s%n", plan.profile().wireName(),
                 plan.transport(), plan.target(), plan.sessionsHere(), plan.events(), plan.window(), plan.duration().toSeconds(),
                 plan.shard().equals(LoadShard.WHOLE) ? "" : " · shard " + plan.shard() + " of a plan of " + plan.sessions() + " sessions",

@@ -29,6 +29,8 @@ final class LoadRun {
 
     final LoadPlan plan;
     final LoadEngine engine;
+    /** Events wait until every session has joined or failed, so that no join competes with echo traffic. */
+    final boolean startTogether;
     final LoadStats stats = new LoadStats();
     /** The JDK engine's client; the Netty engine uses it only for the legacy handshake, one GET per session. */
     final HttpClient http;
@@ -41,9 +43,10 @@ final class LoadRun {
     private final long startEpochMicros = java.time.Instant.now().toEpochMilli() * 1000;
     private final List<LoadSession> sessions = new ArrayList<>();
 
-    LoadRun(LoadPlan plan, LoadEngine engine, PrintWriter out) {
+    LoadRun(LoadPlan plan, LoadEngine engine, boolean startTogether, PrintWriter out) {
         this.plan = plan;
         this.engine = engine;
+        this.startTogether = startTogether;
         this.out = out;
         this.netty = engine == LoadEngine.NETTY ? new NettyLoop() : null;
         AtomicInteger n = new AtomicInteger();
@@ -110,6 +113,14 @@ final class LoadRun {
                 await(CompletableFuture.allOf(batch.toArray(CompletableFuture[]::new)), wait);
             }
             List<LoadSession> all = snapshot();
+            if (startTogether) {
+                synchronized (out) {
+                    out.printf("[%4ds] %d of %d sessions joined; the events start now (%d sent before)%n",
+                            Math.round((System.nanoTime() - startNanos) / 1e9), stats.joined.get(), plan.sessionsHere(), stats.sent.get());
+                    out.flush();
+                }
+                all.forEach(LoadSession::go);
+            }
             await(CompletableFuture.allOf(all.stream().map(s -> s.finished).toArray(CompletableFuture[]::new)),
                     deadline - System.nanoTime());
         } finally {

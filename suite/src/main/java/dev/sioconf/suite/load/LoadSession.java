@@ -40,6 +40,7 @@ abstract class LoadSession {
     private long nextSendNanos;
     private boolean pumpScheduled;
     private ScheduledFuture<?> pinger;
+    private boolean go;
 
     LoadSession(LoadRun run, int id) {
         this.run = run;
@@ -189,7 +190,19 @@ abstract class LoadSession {
         run.stats.opened();
         settled.complete(true);
         lastProgressNanos = System.nanoTime();
+        if (run.startTogether && !go) {
+            return; // waits for go(): the events start once every session has joined
+        }
         pump();
+    }
+
+    /** With {@code --start-together}: every session has joined or failed, so the events may start. */
+    final synchronized void go() {
+        go = true;
+        if (joined) {
+            lastProgressNanos = System.nanoTime();
+            pump();
+        }
     }
 
     /** Sends events while the window and the rate allow. */

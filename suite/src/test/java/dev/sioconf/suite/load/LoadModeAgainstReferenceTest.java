@@ -92,6 +92,15 @@ class LoadModeAgainstReferenceTest {
     }
 
     @Test
+    void startingTogetherSendsNoEventBeforeEverySessionJoined() throws Exception {
+        Run r = load("--target", clean.baseUri().toString(), "--profile", "eio4", "--transport", "websocket",
+                "--sessions", "300", "--events", "10", "--ramp-batch", "100", "--start-together", "--duration", "30");
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.field("eventsEchoed")).isEqualTo(3000);
+        assertThat(r.out()).contains("300 of 300 sessions joined; the events start now (0 sent before)");
+    }
+
+    @Test
     void lostEventsFailTheRun() throws Exception {
         try (ReferenceServer faulty = ReferenceServer.start(LegacySettings.defaults().withFaults(Set.of(Fault.LOSE_EVERY_50TH)),
                 EmbeddedReference.eio4Quick())) {
