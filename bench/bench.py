@@ -40,6 +40,7 @@ SIOCONF = ROOT / "suite/target/sioconf.jar"
 REFERENCE = ROOT / "reference-server/target/reference-server.jar"
 NETTY = ROOT / "interop/netty-socketio/target/netty-socketio-server.jar"
 GC_HOOK = ROOT / "bench/gc-on-signal.js"
+RAW_ECHO = ROOT / "bench/raw-echo/RawEchoServer.java"
 
 # The same heap settings for both JVM servers. -Xms small and a low MaxHeapFreeRatio let the full
 # GC that precedes every memory reading give unused heap back to the OS, so VmRSS shows live data
@@ -85,6 +86,18 @@ def cpu_seconds(pid):
         return (int(fields[11]) + int(fields[12])) / CLK_TCK
     except (OSError, IndexError, ValueError):
         return None
+
+
+def middle_percent(samples, column):
+    """CPU use in percent of one core over the middle half of a run, from (time, server cpu, client cpu)
+    samples: past the connecting and warming up, before the closing."""
+    if len(samples) < 4:
+        return None
+    t0, t1 = samples[0][0], samples[-1][0]
+    inside = [x for x in samples if t0 + (t1 - t0) / 4 <= x[0] <= t1 - (t1 - t0) / 4 and x[column] is not None]
+    if len(inside) < 2 or inside[-1][0] <= inside[0][0]:
+        return None
+    return round(100 * (inside[-1][column] - inside[0][column]) / (inside[-1][0] - inside[0][0]))
 
 
 def threads(pid):
@@ -215,6 +228,10 @@ def server_specs():
          "cmd": [java, *JVM_SERVER_FLAGS, "-jar", NETTY],
          "env": {"PORT": "0", "TRANSPORTS": "polling,websocket", "EXIT_WITH_STDIN": "1"},
          "listening": r"^listening (\d+)", "profiles": ["eio4", "eio3"], "baseline": "reference-eio4"},
+        # the practical limit: Netty's websocket with no protocol work (bench/raw-echo), on the reference server's jar
+        {"id": "raw-echo", "name": "raw Netty websocket echo (bench only)", "version": "-", "kind": "jvm",
+         "cmd": [java, *JVM_SERVER_FLAGS, "-cp", REFERENCE, RAW_ECHO, "--port", "0"],
+         "listening": r"^listening (\d+)", "profiles": ["eio4"], "baseline": "reference-eio4", "websocketOnly": True},
     ]
 
 
@@ -241,7 +258,7 @@ class Harness:
             json_path.unlink()
         cmd = [*PINNED["client"], "java", *CLIENT_FLAGS, "-jar", str(SIOCONF), "load", "--target", server.target(), "--profile", profile,
                "--transport", transport, "--sessions", str(sessions), "--events", str(events),
-               "--duration", str(duration), "--json", str(json_path), *extra]
+               "--duration", str(duration), "--json", str(json_path), "--engine", self.args.engine, *extra]
         log(f"  load {tag}: {profile} {transport} {sessions} x {events} (bound {duration} s)")
         cpu0 = cpu_seconds(server.pid)
         t0 = time.monotonic()
@@ -263,6 +280,17 @@ class Harness:
 
         reader = threading.Thread(target=read, daemon=True)
         reader.start()
+        samples = []
+
+        def sample():
+            # CPU of the server and of the load client twice a second: the middle of the run
+            # shows whether a pinned core was saturated
+            while proc.poll() is None:
+                samples.append((time.monotonic(), cpu_seconds(server.pid), cpu_seconds(proc.pid)))
+                time.sleep(0.5)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
         extra_result = {}
         if watch is not None:
             extra_result = watch(proc, state) or {}
@@ -274,6 +302,7 @@ class Harness:
             code = proc.wait()
             lines.append(f"[bench] load client killed after {hard_bound} s")
         reader.join(timeout=5)
+        sampler.join(timeout=5)
         wall = time.monotonic() - t0
         cpu1 = cpu_seconds(server.pid)
         log_path.write_text("\n".join(lines) + "\n")
@@ -282,12 +311,15 @@ class Harness:
         if json_path.exists():
             try:
                 summary = json.loads(json_path.read_text())
+                # the latency histogram stays in raw/; results.json keeps the figures
+                summary.pop("rttBuckets", None)
             except ValueError:
                 summary = None
         result = {"tag": tag, "profile": profile, "transport": transport, "sessions": sessions, "events": events,
                   "durationBound": duration, "options": list(extra), "exitCode": code, "wallSeconds": round(wall, 1),
                   "serverCpuSeconds": None if cpu0 is None or cpu1 is None else round(cpu1 - cpu0, 2),
-                  "serverAlive": server.alive(), "summary": summary}
+                  "serverAlive": server.alive(), "summary": summary,
+                  "serverCpuMiddlePercent": middle_percent(samples, 1), "clientCpuMiddlePercent": middle_percent(samples, 2)}
         result.update(extra_result)
         if summary is None:
             tail = [l for l in lines if l.strip()][-3:]
@@ -389,13 +421,19 @@ class Harness:
                 entry["baseline"] = "reference-" + profile
             tr = transports(profile)
             # (tag, transport, sessions, events, duration wanted, extra options); idle-ws is the memory reading
+            # the throughput runs start their events together, once every session has joined: with a fast
+            # load client, early sessions' echoes kept a busy server from answering later joins in time
             steps = [("warmup-ws", "websocket", a.warmup[0], a.warmup[1], 60, []),
                      ("idle-ws", "websocket", a.idle_sessions, 3, a.idle_hold + 40, None),
-                     ("throughput-ws", "websocket", a.throughput_ws[0], a.throughput_ws[1], a.step_duration, []),
-                     ("throughput-polling", "polling", a.throughput_polling[0], a.throughput_polling[1], a.step_duration, [])]
+                     ("throughput-ws", "websocket", a.throughput_ws[0], a.throughput_ws[1], a.step_duration, ["--start-together"]),
+                     ("throughput-polling", "polling", a.throughput_polling[0], a.throughput_polling[1], a.step_duration,
+                      ["--start-together"])]
             for tag, kind, n, events, want, extra in steps:
                 if not server.alive():
                     entry["runs"][tag] = {"tag": tag, "skipped": "the server is no longer running"}
+                    continue
+                if kind == "polling" and spec.get("websocketOnly"):
+                    entry["runs"][tag] = {"tag": tag, "skipped": "websocket only"}
                     continue
                 duration = self.bounded(server_deadline, want)
                 if duration is None or (extra is None and duration < want):
@@ -410,6 +448,9 @@ class Harness:
                 entry["runs"][tag] = r
                 time.sleep(2)
             for kind, ladder in (("websocket", a.ladder_ws), ("polling", a.ladder_polling)):
+                if kind == "polling" and spec.get("websocketOnly"):
+                    entry["runs"][f"ladder-{kind}-{ladder[0]}"] = {"tag": f"ladder-{kind}-{ladder[0]}", "skipped": "websocket only"}
+                    continue
                 for n in ladder:
                     tag = f"ladder-{kind}-{n}"
                     if not server.alive():
@@ -582,6 +623,28 @@ def write_table(results, path):
                 cell += f" <br><sub>{html.escape(note)}</sub>"
             cells.append(cell)
         out.append(f"| {label} ({unit}, {better} is better) | " + " | ".join(cells) + " |")
+    out += ["", "## Is the load client the limit?", "",
+            "The websocket throughput run of each server, with the CPU that the server and the load client used over the "
+            "middle half of the run (past connecting and warming up, before closing; sampled from /proc twice a second), "
+            "in percent of one core. "
+            + ("The server ran on CPU 0 and the load client on CPU 1, so a server near 100% used its whole core, "
+               "and a client below 100% was not what stopped it."
+               if results["settings"].get("pinned", "no") != "no" else
+               "This run was not pinned (`--pin`): server and client shared the cores."), "",
+            "| server | events/s | server CPU, middle of the run | load client CPU, middle of the run | "
+            "load client CPU per 1000 echoes, whole run | engine |",
+            "|---|---|---|---|---|---|"]
+    for s in servers:
+        r = s["runs"].get("throughput-ws") or {}
+        sm = r.get("summary") or {}
+        if not sm:
+            out.append(f"| {s['id']} | — | | | | |")
+            continue
+        pct = lambda v: "—" if v is None else f"{v}%"
+        per_k = sm.get("clientCpuMsPer1000Events")
+        out.append(f"| {s['id']} | {sm['eventsPerSecond']:,.0f} | {pct(r.get('serverCpuMiddlePercent'))} | "
+                   f"{pct(r.get('clientCpuMiddlePercent'))} | {'—' if per_k is None else f'{per_k:.1f} ms'} | "
+                   f"{sm.get('engine', 'jdk')} |")
     out.append("")
     out.append("## Every run")
     out.append("")
@@ -742,7 +805,7 @@ def main():
     p = argparse.ArgumentParser(prog="bench/run", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--quick", action="store_true", help="small smoke settings, written to bench/results-quick/")
     p.add_argument("--servers", default="reference-eio4,reference-legacy,reference-eio3,socketio-4.8.1,socketio-0.9.19,"
-                   "netty-socketio-2.0.13",
+                   "netty-socketio-2.0.13,raw-echo",
                    help="comma list of server ids, run in this order (default: all, as listed)")
     p.add_argument("--out", help="output folder (default bench/results, or bench/results-quick with --quick)")
     p.add_argument("--budget", type=int, default=1080, help="seconds for the whole run (default 1080: 18 minutes)")
@@ -755,12 +818,16 @@ def main():
     p.add_argument("--ramp-batch", type=int, default=250)
     p.add_argument("--pin", action="store_true",
                    help="run each server on CPU 0 and the load client on CPU 1 (taskset), so they do not compete for a core")
+    p.add_argument("--engine", choices=["netty", "jdk"], default="netty",
+                   help="the load client's engine, `sioconf load --engine` (default netty)")
     args = p.parse_args()
     if args.pin:
         PINNED["server"] = ["taskset", "-c", "0"]
         PINNED["client"] = ["taskset", "-c", "1"]
     args.warmup = (200, 50)
-    args.throughput_ws = (1000, 200)
+    # 2,000 events each: about 30 s at the rates measured, long enough that JIT warm-up is a small part
+    # of the figure and that the busiest 2 s show each side's steady state
+    args.throughput_ws = (1000, 2000)
     args.throughput_polling = (500, 40)
     if args.quick:
         args.warmup = (20, 20)
@@ -800,7 +867,7 @@ def main():
                             "ladderEvents": args.ladder_events, "rampBatch": args.ramp_batch, "window": 4,
                             "stepDurationSeconds": args.step_duration, "budgetSeconds": args.budget,
                             "jvmServerFlags": JVM_SERVER_FLAGS, "nodeServerFlags": ["--expose-gc", "-r", "bench/gc-on-signal.js"],
-                            "loadClientFlags": CLIENT_FLAGS,
+                            "loadClientFlags": CLIENT_FLAGS, "engine": args.engine,
                             "pinned": "server on CPU 0, load client on CPU 1" if args.pin else "no"},
                "servers": []}
     deadline = time.monotonic() + args.budget
@@ -852,7 +919,9 @@ def write_command(results, path):
         f"- java: {' / '.join(m['java'])}",
         f"- node: {m['node']}; python {m['python']}",
         "- everything on 127.0.0.1; servers started one after the other, never two at once; the load client "
-        "(`java -jar suite/target/sioconf.jar load`) runs on the same 2 cores as the server",
+        f"(`java -jar suite/target/sioconf.jar load --engine {s.get('engine', 'jdk')}`) "
+        + ("runs on CPU 1 and the server on CPU 0 (`taskset`)" if s.get("pinned", "no") != "no"
+           else "runs on the same 2 cores as the server"),
         "",
         "## Settings", "",
         f"- JVM servers (reference, netty-socketio): `java {' '.join(s['jvmServerFlags'])} -jar ...`; node servers: "
@@ -873,7 +942,9 @@ def write_command(results, path):
         "every event back (PASS and complete = sessions); a server's ladder stops at its first failing step",
         f"- each run bounded by `--duration {s['stepDurationSeconds']}` (idle memory: hold + 40 s); whole run budget "
         f"{s['budgetSeconds']} s, shared among the servers; a step that would not fit is skipped and says so",
-        "- server CPU: utime + stime of the server process (all threads) from /proc/<pid>/stat across the run",
+        "- server CPU: utime + stime of the server process (all threads) from /proc/<pid>/stat across the run; "
+        "middle of the run: the same for the server and the load client, sampled twice a second, over the middle half "
+        "of the load process's life",
     ]
     path.write_text("\n".join(lines) + "\n")
 
