@@ -73,8 +73,7 @@ public final class TesterServer extends LoopbackHttpServer {
         recorder.add(event(ClientEvent.Kind.REQUEST, request.query().getOrDefault("sid", ""),
                 request.wantsWebSocket() ? "websocket" : "polling", request.line(), null));
         if (request.wantsWebSocket()) {
-            webSocket(request, socket, in, out);
-            return false;
+            return webSocket(request, socket, in, out);
         }
         return answer(request, out);
     }
@@ -130,7 +129,7 @@ public final class TesterServer extends LoopbackHttpServer {
 
     private TesterSession open(TesterHttp.Request request) {
         String sid = "tester" + sessionCount.incrementAndGet() + "x" + Long.toString(System.nanoTime() % 100000, 36);
-        TesterSession session = new TesterSession(sid, log, framing);
+        TesterSession session = new TesterSession(sid, log, framing, timer);
         sessions.put(sid, session);
         recorder.add(event(ClientEvent.Kind.HANDSHAKE, sid, request.query().getOrDefault("transport", ""),
                 request.target().substring(request.target().indexOf('?') + 1), null));
@@ -146,17 +145,21 @@ public final class TesterServer extends LoopbackHttpServer {
         return session;
     }
 
-    private void webSocket(TesterHttp.Request request, Socket socket, InputStream in, OutputStream out) throws IOException {
+    /**
+     * An upgrade request: refused with a 400 after which the connection goes on carrying HTTP (true),
+     * as a node server keeps it alive, or a WebSocket until it ends (false).
+     */
+    private boolean webSocket(TesterHttp.Request request, Socket socket, InputStream in, OutputStream out) throws IOException {
         String sid = request.query().get("sid");
         TesterSession session = sid == null ? null : sessions.get(sid);
         if (!request.path().equals(PATH) || (sid != null && (session == null || session.closed()))) {
             reply(request, out, 400, "Bad Request", "{\"code\":1,\"message\":\"Session ID unknown\"}");
-            return;
+            return true;
         }
         if (sid != null && (script.refuseWebSocket() || !script.offerWebSocket())) {
             recorder.add(event(ClientEvent.Kind.WEBSOCKET_REFUSED, sid, "websocket", request.target(), null));
             reply(request, out, 400, "Bad Request", "{\"code\":3,\"message\":\"Bad request\"}");
-            return;
+            return true;
         }
         ServerWebSocket ws = ServerWebSocket.accept(in, out, request.header("sec-websocket-key"));
         log.sent("ws", "101 Switching Protocols");
@@ -175,7 +178,7 @@ public final class TesterServer extends LoopbackHttpServer {
                 if (session.upgraded()) {
                     session.closedByClient();
                 }
-                return;
+                return false;
             }
             Object packet = m.bytes() != null ? framing.unframe(m.bytes()) : m.text();
             if (!session.upgraded() && "2probe".equals(packet)) {
@@ -191,6 +194,7 @@ public final class TesterServer extends LoopbackHttpServer {
                 received(session, "websocket", packet);
             }
         }
+        return false;
     }
 
     private void received(TesterSession session, String transport, Object packet) {
