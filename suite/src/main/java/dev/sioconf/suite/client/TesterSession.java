@@ -7,8 +7,8 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,11 +32,14 @@ final class TesterSession {
     private boolean upgraded;
     private volatile boolean probed;
     private volatile boolean closed;
+    /** The tester's timer, stopped with it: what is scheduled here cannot outlive the case. */
+    private final ScheduledExecutorService timer;
 
-    TesterSession(String sid, WireLog log, PayloadFraming framing) {
+    TesterSession(String sid, WireLog log, PayloadFraming framing, ScheduledExecutorService timer) {
         this.sid = sid;
         this.log = log;
         this.framing = framing;
+        this.timer = timer;
     }
 
     /** Sends a packet: over the WebSocket once upgraded, else with the next poll. */
@@ -88,7 +91,7 @@ final class TesterSession {
 
     /**
      * The payload of one poll: everything waiting, or whatever comes within the hold, or a noop.
-     * Empty when the session was closed before, so the caller answers as for an unknown session.
+     * Null when the session was closed before, so the caller answers as for an unknown session.
      */
     String poll(Duration hold) throws InterruptedException {
         if (closed && outgoing.isEmpty()) {
@@ -120,13 +123,13 @@ final class TesterSession {
             }
             // as a WebSocket server does: the client answers the close frame, then the connection ends; a client that does not answer loses it after a second
             Socket connection = webSocketConnection;
-            CompletableFuture.delayedExecutor(CLOSE_HANDSHAKE.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+            timer.schedule(() -> {
                 try {
                     connection.close();
                 } catch (IOException ignored) {
                     // gone already
                 }
-            });
+            }, CLOSE_HANDSHAKE.toMillis(), TimeUnit.MILLISECONDS);
         } else {
             outgoing.add(CLOSE);
             closed = true;
