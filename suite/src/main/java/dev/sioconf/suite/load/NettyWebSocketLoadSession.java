@@ -3,7 +3,7 @@ package dev.sioconf.suite.load;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import java.net.URI;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.List;
 
 /**
@@ -13,8 +13,12 @@ import java.util.List;
  */
 final class NettyWebSocketLoadSession extends LoadSession {
 
-    /** What was sent before the upgrade completed; guarded by the session's lock, as transmit is. */
-    private final List<String> beforeOpen = new ArrayList<>();
+    /**
+     * Packets in the order the session sent them, guarded by the session's lock as transmit is.
+     * Frames are written only on the channel's event loop and only from here, so a packet sent
+     * from the run's timer can never be overtaken by one the event loop sends later.
+     */
+    private final ArrayDeque<String> outgoing = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
 
     NettyWebSocketLoadSession(LoadRun run, int id) {
@@ -46,26 +50,35 @@ final class NettyWebSocketLoadSession extends LoadSession {
             c.close();
             return;
         }
-        List<String> queued = List.copyOf(beforeOpen);
-        beforeOpen.clear();
-        transmit(queued);
+        writeOutgoing();
     }
 
     @Override
     void transmit(List<String> packets) {
+        outgoing.addAll(packets);
         if (ctx == null) {
-            beforeOpen.addAll(packets);
-            return;
+            return; // written once the upgrade completes
         }
-        for (String p : packets) {
+        if (ctx.executor().inEventLoop()) {
+            // this answers a read, and the end of that read flushes (Codec): one write to the
+            // socket for every frame a read produced, not one per frame
+            writeOutgoing();
+        } else {
+            ctx.executor().execute(this::writeAndFlushOutgoing);
+        }
+    }
+
+    /** On the event loop, under the session's lock. */
+    private void writeOutgoing() {
+        for (String p; (p = outgoing.poll()) != null; ) {
             // a void promise: no future per frame; a failed write reaches exceptionCaught instead
             ctx.write(LeanWebSocketCodec.text(ctx, p), ctx.voidPromise());
         }
-        if (!ctx.executor().inEventLoop()) {
-            ctx.flush();
-        }
-        // on the event loop this answers a read, and the end of that read flushes (Codec): one
-        // write to the socket for every frame a read produced, not one per frame
+    }
+
+    private synchronized void writeAndFlushOutgoing() {
+        writeOutgoing();
+        ctx.flush();
     }
 
     @Override
