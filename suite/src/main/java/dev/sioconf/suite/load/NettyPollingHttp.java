@@ -101,11 +101,13 @@ final class NettyPollingHttp implements PollingHttp {
                 open = channel != null && channel.isActive() ? channel : null;
                 retry = open == null ? null : () -> connectAndWrite(uri, request.get(), answer);
             }
-            loop.group.schedule(() -> {
+            io.netty.util.concurrent.ScheduledFuture<?> timeout = loop.group.schedule(() -> {
                 if (answer.completeExceptionally(new TimeoutException())) {
                     drop(answer);
                 }
             }, bound.toMillis(), TimeUnit.MILLISECONDS);
+            // answered polls would otherwise leave their 60 s timers queued: thousands a second in a polling run
+            answer.whenComplete((a, e) -> timeout.cancel(false));
             if (open != null) {
                 // written from a task rather than at once: a server that closes after each answer has
                 // its end of the connection read by then, and the request goes on a new one
