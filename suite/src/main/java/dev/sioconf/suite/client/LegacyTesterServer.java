@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * heartbeats {@code 2::} on websocket when the script pings (a held poll ends with the noop
  * {@code 8::} instead), and records what the client does.
  */
-public final class LegacyTesterServer extends LoopbackHttpServer {
+public final class LegacyTesterServer extends LoopbackHttpServer<LegacyTesterServer.Session> {
 
     public static final String PREFIX = "/socket.io/1/";
     static final char FRAME = '\ufffd';
@@ -31,11 +30,10 @@ public final class LegacyTesterServer extends LoopbackHttpServer {
     static final String NOT_HANDSHAKEN = "7:::1+0";
 
     private final TesterScript script;
-    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final AtomicInteger count = new AtomicInteger();
 
     /** One session: packets waiting for a poll, or the WebSocket that carries them. */
-    private final class Session {
+    final class Session {
         final String sid;
         final LinkedBlockingDeque<String> outgoing = new LinkedBlockingDeque<>();
         volatile ServerWebSocket webSocket;
@@ -108,14 +106,6 @@ public final class LegacyTesterServer extends LoopbackHttpServer {
     @Override
     public boolean upgraded(String sid) {
         return session(sid).webSocket != null;
-    }
-
-    private Session session(String sid) {
-        Session s = sessions.get(sid);
-        if (s == null) {
-            throw new IllegalArgumentException("no session " + sid + " at the tester");
-        }
-        return s;
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -19,9 +20,9 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * What the tester servers of every revision share: a listener on 127.0.0.1 and a free port, a
  * thread per connection reading HTTP requests in turn, a timer for pings and heartbeats, and
- * closing all of it when the case ends.
+ * closing all of it when the case ends. {@code S} is the revision's session.
  */
-abstract class LoopbackHttpServer implements ScriptedServer {
+abstract class LoopbackHttpServer<S> implements ScriptedServer {
 
     protected final WireLog log;
     protected final ClientRecorder recorder;
@@ -29,6 +30,8 @@ abstract class LoopbackHttpServer implements ScriptedServer {
     private final String name;
     private final ServerSocket listener;
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+    /** The sessions clients opened, by id. */
+    protected final Map<String, S> sessions = new ConcurrentHashMap<>();
     protected volatile boolean stopped;
 
     LoopbackHttpServer(String name, WireLog log, ClientRecorder recorder) throws IOException {
@@ -50,6 +53,15 @@ abstract class LoopbackHttpServer implements ScriptedServer {
      * over (a WebSocket). Returns whether the connection goes on to its next request.
      */
     protected abstract boolean handle(TesterHttp.Request request, Socket socket, InputStream in, OutputStream out) throws IOException;
+
+    /** The session {@code sid}, which a case names: one the tester never opened is the case's mistake. */
+    protected final S session(String sid) {
+        S s = sessions.get(sid);
+        if (s == null) {
+            throw new IllegalArgumentException("no session " + sid + " at the tester");
+        }
+        return s;
+    }
 
     @Override
     public URI base() {

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -22,13 +21,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * case, which answers packets through {@link #send}. It is not the reference server and shares
  * none of its code, so the two cannot share a bug.
  */
-public final class TesterServer extends LoopbackHttpServer {
+public final class TesterServer extends LoopbackHttpServer<TesterSession> {
 
     public static final String PATH = "/socket.io/";
 
     private final TesterScript script;
     private final PayloadFraming framing;
-    private final Map<String, TesterSession> sessions = new ConcurrentHashMap<>();
     private final AtomicInteger sessionCount = new AtomicInteger();
 
     public TesterServer(TesterScript script, WireLog log, ClientRecorder recorder) throws IOException {
@@ -57,14 +55,6 @@ public final class TesterServer extends LoopbackHttpServer {
     @Override
     public boolean upgraded(String sid) {
         return session(sid).upgraded();
-    }
-
-    private TesterSession session(String sid) {
-        TesterSession s = sessions.get(sid);
-        if (s == null) {
-            throw new IllegalArgumentException("no session " + sid + " at the tester");
-        }
-        return s;
     }
 
     @Override
