@@ -826,7 +826,7 @@ def main():
         PINNED["client"] = ["taskset", "-c", "1"]
     args.warmup = (200, 50)
     # 2,000 events each: about 30 s at the rates measured, long enough that JIT warm-up is a small part
-    # of the figure and that the busiest 2 s show each side's steady state
+    # of the figure and that the middle half of the run shows each side's steady state
     args.throughput_ws = (1000, 2000)
     args.throughput_polling = (500, 40)
     if args.quick:
