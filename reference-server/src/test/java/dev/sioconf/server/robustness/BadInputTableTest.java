@@ -83,7 +83,7 @@ class BadInputTableTest {
             Wire wire = new Wire(server);
             observed = wire.normalize(in.probe().run(wire));
             String echo = bystander.roundTrip();
-            String fresh = Bystander.freshHandshake(in.profile(), http, server.port());
+            String fresh = Bystander.freshHandshake(in.profile(), server.port());
             bystanders = echo == null && fresh == null ? "yes"
                     : "no: " + (echo == null ? "" : echo + " ") + (fresh == null ? "" : "fresh handshake got " + fresh);
         }
