@@ -33,9 +33,13 @@ const pages = http.createServer((req, res) => {
 pages.listen(0, "127.0.0.1", () => {
   const page = `http://127.0.0.1:${pages.address().port}/?url=${encodeURIComponent(url)}`;
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "sioconf-chromium-"));
+  // Chromium's own temporary files (its singleton socket's org.chromium.Chromium.* folder, which a
+  // killed browser leaves behind) go inside the profile, so that removing the profile removes them
+  const scratch = path.join(profile, "tmp");
+  fs.mkdirSync(scratch);
   const browser = spawn(chromium, ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
     "--disable-background-networking", "--enable-logging=stderr", "--v=0", `--user-data-dir=${profile}`, page],
-  { stdio: ["ignore", "ignore", "pipe"] });
+  { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, TMPDIR: scratch } });
   // the page's console and errors, not Chromium's own chatter
   browser.stderr.on("data", (d) => String(d).split("\n").filter((l) => l.includes("CONSOLE")).forEach((l) => console.log(l)));
   browser.on("error", (e) => {
