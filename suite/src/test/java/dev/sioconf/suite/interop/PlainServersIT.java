@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>{@code -Dsioconf.interop.updateBaseline=true} has the CLI write the baseline instead.
  */
-@Execution(ExecutionMode.CONCURRENT) // beside the other ITs: see ServerProcess.INTEROP_LOCK
+@Execution(ExecutionMode.SAME_THREAD)
+@ResourceLock(ServerProcess.INTEROP_LOCK)
 class PlainServersIT {
 
     /** The socket.io of npm alias {@code socket.io-4-newest} in interop/package.json. */
