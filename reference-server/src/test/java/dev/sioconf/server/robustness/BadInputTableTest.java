@@ -79,11 +79,11 @@ class BadInputTableTest {
         ReferenceServer server = servers.get(in.server());
         String observed;
         String bystanders;
-        try (Bystander bystander = Bystander.open(in.profile(), http, server.port())) {
-            Wire wire = new Wire(server);
+        Wire wire = new Wire(server);
+        try (Bystander bystander = Bystander.open(in.profile(), http, wire)) {
             observed = wire.normalize(in.probe().run(wire));
             String echo = bystander.roundTrip();
-            String fresh = Bystander.freshHandshake(in.profile(), server.port());
+            String fresh = Bystander.freshHandshake(in.profile(), wire);
             bystanders = echo == null && fresh == null ? "yes"
                     : "no: " + (echo == null ? "" : echo + " ") + (fresh == null ? "" : "fresh handshake got " + fresh);
         }

@@ -3,7 +3,6 @@ package dev.sioconf.server.robustness;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
@@ -23,13 +22,18 @@ abstract class Bystander implements AutoCloseable {
     /** Null when the echo came back, else what went wrong. */
     abstract String roundTrip() throws Exception;
 
-    static Bystander open(Profile profile, HttpClient http, int port) throws Exception {
-        return profile == Profile.LEGACY ? new Legacy(port) : new Engine(profile, http, port);
+    static Bystander open(Profile profile, HttpClient http, Wire wire) throws Exception {
+        return profile == Profile.LEGACY ? new Legacy(wire) : new Engine(profile, http, wire.port);
     }
 
-    /** A fresh handshake of {@code profile}: null when it opened a session, else its answer. */
-    static String freshHandshake(Profile profile, int port) throws Exception {
-        RawHttp.Answer a = request(port, "GET", profile.handshake(), null);
+    /**
+     * A fresh handshake of {@code profile}: null when it opened a session, else its answer. Like
+     * every request of a bystander it goes on a connection of its own ({@link Wire}): the servers
+     * here close idle kept-alive connections after 1 s, and several bad inputs take longer, so a
+     * pooled connection could be closed under the next request, which is no harm to any session.
+     */
+    static String freshHandshake(Profile profile, Wire wire) throws Exception {
+        RawHttp.Answer a = wire.get(profile.handshake(), HEADERS);
         String pattern = switch (profile) {
             case LEGACY -> "\\d+:\\d*:\\d+:[a-z,-]+";
             case EIO3 -> "\\d+:0\\{.*";
@@ -38,17 +42,7 @@ abstract class Bystander implements AutoCloseable {
         return a.status() == 200 && a.text().matches(pattern) ? null : a.render();
     }
 
-    /**
-     * One request on a connection of its own. A kept-alive connection would not do: the servers
-     * here close idle ones after 1 s, and several bad inputs take longer than that, so a pooled
-     * connection could be closed under the bystander's next request, which is no harm to its session.
-     */
-    static RawHttp.Answer request(int port, String method, String target, String body) throws Exception {
-        try (RawHttp c = RawHttp.connect(port)) {
-            byte[] bytes = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
-            return c.request(method, target, bytes, "Origin: " + ORIGIN, "Connection: close").read(BOUND);
-        }
-    }
+    private static final String[] HEADERS = {"Origin: " + ORIGIN, "Connection: close"};
 
     private static final class Engine extends Bystander implements WebSocket.Listener {
         private final BlockingQueue<String> texts = new LinkedBlockingQueue<>();
@@ -122,11 +116,11 @@ abstract class Bystander implements AutoCloseable {
     }
 
     private static final class Legacy extends Bystander {
-        private final int port;
+        private final Wire wire;
         private final String session;
 
-        Legacy(int port) throws Exception {
-            this.port = port;
+        Legacy(Wire wire) throws Exception {
+            this.wire = wire;
             String sid = get("/socket.io/1/").split(":")[0];
             this.session = "/socket.io/1/xhr-polling/" + sid;
             String connect = get(session);
@@ -138,7 +132,7 @@ abstract class Bystander implements AutoCloseable {
         @Override
         String roundTrip() throws Exception {
             String event = "5:::{\"name\":\"echo\",\"args\":[\"bystander\"]}";
-            RawHttp.Answer posted = request(port, "POST", session, event);
+            RawHttp.Answer posted = wire.post(session, event, HEADERS);
             if (posted.status() != 200) {
                 return "bystander's POST got " + posted.render();
             }
@@ -147,7 +141,7 @@ abstract class Bystander implements AutoCloseable {
         }
 
         private String get(String target) throws Exception {
-            RawHttp.Answer a = request(port, "GET", target, null);
+            RawHttp.Answer a = wire.get(target, HEADERS);
             return a.answered() ? a.text() : a.render();
         }
 
