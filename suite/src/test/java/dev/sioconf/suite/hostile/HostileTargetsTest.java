@@ -34,6 +34,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -82,6 +83,10 @@ class HostileTargetsTest {
 
     record Run(Behaviour behaviour, String profile, List<CaseResult> results, Duration took, int cliExit, String cliErr, Duration cliTook) {
     }
+
+    /** The CLI runs' report folders; JUnit removes them (each run used to leave one in the system's temp folder). */
+    @TempDir
+    static Path reports;
 
     private final Map<String, Run> runs = new LinkedHashMap<>();
 
@@ -190,7 +195,7 @@ class HostileTargetsTest {
             List<CaseResult> results = SuiteRunner.run(config, SELECT.get(profile), new ResultsCollector());
             Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-            Path report = Files.createTempDirectory("sioconf-hostile");
+            Path report = Files.createTempDirectory(reports, "report");
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             start = System.nanoTime();
