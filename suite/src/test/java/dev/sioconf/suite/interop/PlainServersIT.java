@@ -2,24 +2,22 @@ package dev.sioconf.suite.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sioconf.suite.cli.SioconfMain;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Servers nobody prepared for sioconf ({@code interop/plain/}): python-socketio from Debian and the
@@ -32,14 +30,19 @@ import org.junit.jupiter.api.Test;
  *
  * <p>{@code -Dsioconf.interop.updateBaseline=true} has the CLI write the baseline instead.
  */
-@Execution(ExecutionMode.SAME_THREAD)
-@ResourceLock(ServerProcess.INTEROP_LOCK)
+@Execution(ExecutionMode.CONCURRENT) // beside the other ITs: see ServerProcess.INTEROP_LOCK
 class PlainServersIT {
 
     /** The socket.io of npm alias {@code socket.io-4-newest} in interop/package.json. */
     static final String NEWEST_SOCKET_IO = "4.8.4";
     /** Debian bookworm's python3-socketio (on python3-engineio 4.3.4 and python3-aiohttp 3.8.4). */
     static final String DEBIAN_PYTHON_SOCKETIO = "5.7.2";
+
+    /**
+     * One run took about 155 s: three ping cycles of the default 25 s + 20 s bound its longest case.
+     * Twice that, and some, before the run counts as hung.
+     */
+    static final Duration CLI_LIMIT = Duration.ofMinutes(6);
 
     enum Launcher { NODE, PYTHON }
 
@@ -115,21 +118,19 @@ class PlainServersIT {
         if (update) {
             Files.createDirectories(baseline.getParent());
         }
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
+        Path out = report.resolveSibling(report.getFileName() + "-cli.out");
+        Path err = report.resolveSibling(report.getFileName() + "-cli.err");
         int status;
-        try (ServerProcess server = plain.start(log);
-                PrintWriter o = new PrintWriter(out, true);
-                PrintWriter e = new PrintWriter(err, true)) {
+        try (ServerProcess server = plain.start(log)) {
             List<String> args = new ArrayList<>(List.of(
                     "--target", server.baseUri().toString(),
                     "--name", plain.name() + "/plain",
                     "--report", report.toString()));
             args.add(update ? "--write-baseline" : "--baseline");
             args.add(baseline.toString());
-            status = SioconfMain.run(o, e, args.toArray(String[]::new));
+            status = runCli(args, out, err);
         }
-        String said = "sioconf said on stdout:\n" + out + "\nand on stderr:\n" + err
+        String said = "sioconf said on stdout:\n" + Files.readString(out) + "\nand on stderr:\n" + Files.readString(err)
                 + "\nreport in " + report + "; server log " + log + ":\n" + ServerProcess.tail(log);
         System.out.println(plain.name() + " (plain): exit " + status + "; report " + report);
         if (update) {
@@ -146,6 +147,31 @@ class PlainServersIT {
                 : "there is no baseline yet: write it with -D" + SocketIo0919InteropIT.UPDATE + "=true and review it";
         assertThat(status).as("sioconf's exit status against %s, unprepared, with --baseline %s (%s); %s",
                 plain, baseline, hint, said).isZero();
+    }
+
+    /**
+     * The CLI as a user runs it, {@code java -jar suite/target/sioconf.jar}, in a JVM of its own, so
+     * that its two suites do not share a heap and safepoints with the ITs that run beside this one
+     * (an in-process run slowed the reference server of SocketIo0919InteropIT in two CI runs).
+     */
+    private static int runCli(List<String> args, Path out, Path err) throws IOException, InterruptedException {
+        Path jar = Path.of(System.getProperty("sioconf.cli.jar", "target/sioconf.jar")).toAbsolutePath();
+        assertThat(jar).as("the CLI is built by `mvn package` before the ITs run").isRegularFile();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString()));
+        command.addAll(args);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Process cli = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+        try {
+            if (!cli.waitFor(CLI_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("the CLI did not end within " + CLI_LIMIT + ": " + String.join(" ", command)
+                        + "\nits stdout so far:\n" + ServerProcess.tail(out));
+            }
+            return cli.exitValue();
+        } finally {
+            ServerProcess.stop(cli);
+        }
     }
 
     private static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*\"([^\"]+)\"");
