@@ -70,6 +70,14 @@ final class Eio4WebSocketHandler extends SimpleChannelInboundHandler<WebSocketFr
     }
 
     @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (session != null) {
+            session.webSocketReadComplete(ctx.channel());
+        }
+        ctx.fireChannelReadComplete();
+    }
+
+    @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof TooLongFrameException && session != null) {
             session.webSocketTooBig(ctx.channel());

@@ -54,6 +54,12 @@ public final class EngineSession {
     private Channel probe;
     private boolean probed;
     private boolean webSocketWriting;
+    /**
+     * The session's WebSocket is in the middle of a read: what its frames make the server send waits
+     * for the read's end, so that a read of several frames is answered with one write and one flush
+     * (one system call) instead of the first answer at once and the rest after it has left.
+     */
+    private boolean webSocketReading;
     private boolean ended;
     /** A polling client posted its close while no poll was held; its next poll ends the session. */
     private boolean closing;
@@ -186,7 +192,7 @@ public final class EngineSession {
             // the next batch once the last frame of this one has left, as engine.io's ws transport
             // sends its buffer and waits for the drain. A flush per frame cost a write call and a task
             // each: half the reference server's CPU in the benchmark's echo run.
-            if (webSocketWriting) {
+            if (webSocketWriting || webSocketReading) {
                 return;
             }
             webSocketWriting = true;
@@ -330,7 +336,22 @@ public final class EngineSession {
         if (ws == probe) {
             probePacket(ws, packet);
         } else if (ws == webSocket) {
+            webSocketReading = true;
             receive(packet);
+        }
+    }
+
+    /** The end of a read on one of the session's WebSockets: the answers to its frames leave now, together. */
+    synchronized void webSocketReadComplete(Channel ws) {
+        if (ws == webSocket) {
+            sendWhatTheReadHeldBack();
+        }
+    }
+
+    private void sendWhatTheReadHeldBack() {
+        if (webSocketReading) {
+            webSocketReading = false;
+            flush();
         }
     }
 
@@ -431,6 +452,7 @@ public final class EngineSession {
             return;
         }
         if (ws == webSocket) {
+            sendWhatTheReadHeldBack();
             webSocket = null;
             closeWebSocket(ws, WebSocketCloseStatus.MESSAGE_TOO_BIG);
             end("message too big", null);
@@ -516,6 +538,8 @@ public final class EngineSession {
         if (ended) {
             return;
         }
+        // Answers to the frames before the one that ends the session still go, before the close frame.
+        sendWhatTheReadHeldBack();
         ended = true;
         pendingTimers.forEach(EngineSession::cancel);
         pendingTimers.clear();
