@@ -70,8 +70,8 @@ class PlainServersIT {
     /**
      * Both servers are checked at once (issue 18, part 3): each run is bound by one case that
      * watches three ping cycles of the default 25 s + 20 s and waits most of its time, so the two
-     * runs share the two cores; one after the other they took 297 s, about 150 s each. (JUnit runs
-     * the invocations of a method under an exclusive lock one after the other, hence the threads.)
+     * runs share the two cores; one after the other they took 297 s, about 150 s each. One test
+     * with a thread per server keeps them together, whatever JUnit's parallel settings.
      */
     @Test
     void theCliRunsTheSuiteAgainstEachPlainServer() throws Exception {
