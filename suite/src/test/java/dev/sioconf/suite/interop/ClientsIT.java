@@ -14,7 +14,6 @@ import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -32,7 +31,6 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  */
 @Execution(ExecutionMode.SAME_THREAD)
 @ResourceLock(ServerProcess.INTEROP_LOCK)
-@Order(7) // see ServerProcess.INTEROP_LOCK
 class ClientsIT {
 
     static final String NODE_CLIENT = "socket.io-client-4.8.1";

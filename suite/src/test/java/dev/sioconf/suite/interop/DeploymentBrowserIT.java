@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -41,7 +40,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 @Execution(ExecutionMode.SAME_THREAD)
 @ResourceLock(ServerProcess.INTEROP_LOCK)
-@Order(6) // see ServerProcess.INTEROP_LOCK
 class DeploymentBrowserIT {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");

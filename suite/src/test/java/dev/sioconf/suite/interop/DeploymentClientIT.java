@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * What EIO4-24.1's finding means for a real client: the official socket.io-client 4.8.1 (node,
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * each, and the time from {@code io()} to the first {@code helloBack} is printed as a table. The
  * test asserts which set-ups connect at all; the times are figures to read, not bounds.
  */
-@Execution(ExecutionMode.CONCURRENT) // beside the other ITs: see ServerProcess.INTEROP_LOCK
+@Execution(ExecutionMode.SAME_THREAD)
+@ResourceLock(ServerProcess.INTEROP_LOCK)
 class DeploymentClientIT {
 
     static final int RUNS = 5;

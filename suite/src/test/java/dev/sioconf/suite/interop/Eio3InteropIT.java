@@ -29,7 +29,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -50,7 +49,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Execution(ExecutionMode.SAME_THREAD)
 @ResourceLock(ServerProcess.INTEROP_LOCK)
-@Order(5) // see ServerProcess.INTEROP_LOCK
 class Eio3InteropIT {
 
     /** As in SocketIo48InteropIT: short enough for quick heartbeat cases, long enough for a loaded machine. */

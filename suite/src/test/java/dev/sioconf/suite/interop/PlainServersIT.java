@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Servers nobody prepared for sioconf ({@code interop/plain/}): python-socketio from Debian and the
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  *
  * <p>{@code -Dsioconf.interop.updateBaseline=true} has the CLI write the baseline instead.
  */
-@Execution(ExecutionMode.CONCURRENT) // beside the other ITs: see ServerProcess.INTEROP_LOCK
+@Execution(ExecutionMode.SAME_THREAD)
+@ResourceLock(ServerProcess.INTEROP_LOCK)
 class PlainServersIT {
 
     /** The socket.io of npm alias {@code socket.io-4-newest} in interop/package.json. */
@@ -150,9 +152,9 @@ class PlainServersIT {
     }
 
     /**
-     * The CLI as a user runs it, {@code java -jar suite/target/sioconf.jar}, in a JVM of its own, so
-     * that its two suites do not share a heap and safepoints with the ITs that run beside this one
-     * (an in-process run slowed the reference server of SocketIo0919InteropIT in two CI runs).
+     * The CLI as a user runs it, {@code java -jar suite/target/sioconf.jar}, in a JVM of its own:
+     * its exit status and output are exactly what a user gets, and its two suites do not share this
+     * JVM's heap with the reference servers the other ITs run here.
      */
     private static int runCli(List<String> args, Path out, Path err) throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("sioconf.cli.jar", "target/sioconf.jar")).toAbsolutePath();

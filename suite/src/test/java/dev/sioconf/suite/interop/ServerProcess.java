@@ -28,15 +28,8 @@ import java.util.regex.Pattern;
 final class ServerProcess implements AutoCloseable {
 
     /**
-     * Held by the interop ITs whose servers run short declared timings, each for its whole run: the
-     * timing cases of one run should not compete for two cores with the servers and cases of
-     * another, so these run one after the other, in the order of their {@code @Order}. Two ITs do not
-     * take it and run beside them from the start (issue 18, part 3): {@link PlainServersIT}, whose
-     * servers keep their default 25 s + 20 s pings and which used a core for its first 25 s and a
-     * tenth of one for the next 130 s (its CLI runs in a JVM of its own: in this one, it slowed the
-     * reference server of {@link SocketIo0919InteropIT} past its bounds), and
-     * {@link DeploymentClientIT}, which waits for connects (a tenth of a core over its 30 s). The ITs that come first are the ones that leave most of the
-     * cores free: the front ends, 0.9.19 and the client faults (about half a core each).
+     * Held by every interop IT for its whole run: the timing cases of one run should not compete for
+     * two cores with the node servers and cases of another.
      */
     static final String INTEROP_LOCK = "sioconf-interop-node";
 
