@@ -36,7 +36,7 @@ class HeartbeatCases {
         // The pong goes a quarter of the shorter timing late, well within pingTimeout: a server that
         // pings at a fixed rate instead of pingInterval after each pong then shows it every time, not
         // only when the tester happens to answer slowly.
-        pause(min(t.bounds().pingInterval(), t.bounds().pingTimeout()).dividedBy(4));
+        t.pause(min(t.bounds().pingInterval(), t.bounds().pingTimeout()).dividedBy(4), "the pong goes late on purpose");
         ws.send("3");
         long ponged = System.nanoTime();
         assertThat(nextSkippingMessages(ws, t.bounds().pingDue())).as("first packet after the pong").isEqualTo("2");
@@ -100,13 +100,6 @@ class HeartbeatCases {
     /** The next Engine.IO packet that is not a message (the CONNECT answer, the contract's auth event), within the bound. */
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private static void pause(Duration d) {
-        long until = System.nanoTime() + d.toNanos();
-        for (long left = d.toNanos(); left > 0; left = until - System.nanoTime()) {
-            java.util.concurrent.locks.LockSupport.parkNanos(left);
-        }
     }
 
     private static String nextSkippingMessages(WebSocketWire ws, Duration bound) {
